@@ -1,0 +1,98 @@
+# FinOps Center MAP toolchain: one non-recursive Makefile. `make help`.
+
+.SUFFIXES:
+.SECONDARY:
+
+PREFIX    ?= /usr/local
+BINDIR    ?= $(PREFIX)/bin
+MANDIR    ?= $(PREFIX)/share/man
+BASHCOMPDIR ?= $(PREFIX)/share/bash-completion/completions
+ZSHCOMPDIR  ?= $(PREFIX)/share/zsh/site-functions
+DESTDIR   ?=
+
+CC        ?= cc
+BUILD     ?= build
+OPT       ?= -O2
+SAN       ?=
+WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+            -Wformat=2 -Wno-format-nonliteral -Werror
+CFLAGS    ?= $(OPT) -g
+ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
+            $(CFLAGS) $(SAN) -pthread
+LDLIBS    = -lcsv -lz -lxxhash -pthread
+
+TOOLS     = curscan
+LIBSRC    = lib/err.c lib/money.c lib/date.c lib/jmap.c lib/zin.c \
+            lib/csvin.c lib/tsv.c lib/hash.c lib/manifest.c
+LIBOBJ    = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o)
+COMMONOBJ = $(BUILD)/cmd/common.o
+BINS      = $(TOOLS:%=$(BUILD)/bin/%)
+MANPAGES  = man/curscan.1 man/map-formats.5
+
+all: deps $(BINS)
+
+help:
+	@echo 'make              build the tools into $(BUILD)/bin'
+	@echo 'make demo         run the toolkit on the data that ships with it'
+	@echo 'make check        the whole test suite (golden, sanitizers, fuzz replay, man lint)'
+	@echo 'make test         golden tests only, on the normal build'
+	@echo 'make regold       rewrite golden files from the current build, for review'
+	@echo 'make san          build with AddressSanitizer + UBSan into build-san/'
+	@echo 'make fuzz         build libFuzzer targets into build-fuzz/ (clang)'
+	@echo 'make manlint      mandoc -Tlint on every man page'
+	@echo 'make bench        benchmarks (bench/README)'
+	@echo 'make install      install tools, man pages, completions (PREFIX, DESTDIR)'
+	@echo 'make clean        remove build outputs'
+
+deps:
+	@scripts/deps.sh build
+
+$(BUILD)/lib/%.o: lib/%.c lib/*.h
+	@mkdir -p $(BUILD)/lib
+	$(CC) $(ALLCFLAGS) -c -o $@ $<
+
+$(BUILD)/cmd/%.o: cmd/%.c cmd/common.h lib/*.h
+	@mkdir -p $(BUILD)/cmd
+	$(CC) $(ALLCFLAGS) -c -o $@ $<
+
+$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(COMMONOBJ) $(LIBOBJ)
+	@mkdir -p $(BUILD)/bin
+	$(CC) $(ALLCFLAGS) -o $@ $< $(COMMONOBJ) $(LIBOBJ) $(LDLIBS)
+
+demo: all
+	@sh tests/demo.sh $(BUILD)/bin
+
+test: all
+	@sh tests/run.sh $(BUILD)/bin
+
+regold: all
+	@sh tests/run.sh -r $(BUILD)/bin
+
+check:
+	@sh tests/check.sh
+
+san:
+	@$(MAKE) BUILD=build-san OPT=-O1 SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' all
+
+fuzz: deps
+	@sh fuzz/build.sh
+
+manlint:
+	@rc=0; for m in $(MANPAGES); do mandoc -Tlint -W warning $$m || rc=1; done; exit $$rc
+
+bench: all
+	@sh bench/run.sh
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
+	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
+	for t in $(TOOLS); do cp $(BUILD)/bin/$$t $(DESTDIR)$(BINDIR)/$$t; done
+	cp man/*.1 $(DESTDIR)$(MANDIR)/man1/
+	cp man/*.5 $(DESTDIR)$(MANDIR)/man5/
+	for f in completions/bash/*; do cp $$f $(DESTDIR)$(BASHCOMPDIR)/; done
+	for f in completions/zsh/_*; do cp $$f $(DESTDIR)$(ZSHCOMPDIR)/; done
+
+clean:
+	rm -rf build build-san build-fuzz
+
+.PHONY: all help deps demo test regold check san fuzz manlint bench install clean

@@ -1,0 +1,30 @@
+/* csvin.h: CSV intake, one small interface over the parser of record.
+ * The parser of record is libcsv (strict mode: a stray quote or an
+ * unterminated quoted field is an error). A faster scanner can be added
+ * behind this same interface later and checked byte for byte against it.
+ *
+ * Rows come out one at a time with their fields decoded ("" unescaped) and
+ * NUL-terminated, and the physical line the row starts on. Blank lines are
+ * skipped. A UTF-8 byte-order mark before the first field is dropped.
+ * Field bytes stay valid until the next csvin_next call. */
+#ifndef CSVIN_H
+#define CSVIN_H
+#include <stddef.h>
+
+#include "err.h"
+#include "zin.h"
+
+struct csvrow {
+	size_t nf;
+	const char **f;		/* nf NUL-terminated fields */
+	const size_t *len;	/* their lengths */
+	long line;		/* physical line the row starts on (1-based) */
+};
+
+struct csvin;
+
+struct csvin *csvin_new(struct zin *src);
+/* 1 and *row, 0 at end of input, -1 with e set (e->line: the line). */
+int csvin_next(struct csvin *, struct csvrow *row, struct err *e);
+void csvin_free(struct csvin *);
+#endif

@@ -1,0 +1,10 @@
+/* hash.h: xxHash (XXH3, 64 bits) for table keys and stable ids. */
+#ifndef HASH_H
+#define HASH_H
+#include <stddef.h>
+#include <stdint.h>
+
+uint64_t hash64(const void *, size_t);
+/* Canonical (big-endian) hex of XXH3-64 of the bytes: 16 chars + NUL. */
+void hash_hex(const void *, size_t, char out[17]);
+#endif

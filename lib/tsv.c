@@ -1,0 +1,345 @@
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <unistd.h>
+
+#include "date.h"
+#include "money.h"
+#include "tsv.h"
+
+#define OUTSZ (256 * 1024)
+
+void
+out_init(struct out *o, int fd)
+{
+	o->fd = fd;
+	o->cap = OUTSZ;
+	o->b = xmalloc(o->cap);
+	o->n = 0;
+	o->err = 0;
+	o->total = 0;
+}
+
+int
+out_flush(struct out *o)
+{
+	size_t off = 0;
+
+	while (off < o->n && !o->err) {
+		ssize_t w = write(o->fd, o->b + off, o->n - off);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			o->err = errno;
+			break;
+		}
+		off += (size_t)w;
+	}
+	o->total += o->n;
+	o->n = 0;
+	return o->err ? -1 : 0;
+}
+
+void
+out_spill(struct out *o, size_t need)
+{
+	out_flush(o);
+	if (need > o->cap) {
+		o->cap = need;
+		o->b = xrealloc(o->b, o->cap);
+	}
+}
+
+int
+out_close(struct out *o)
+{
+	int rc = out_flush(o);
+
+	free(o->b);
+	o->b = NULL;
+	return rc;
+}
+
+void
+out_val(struct out *o, const char *s, size_t n)
+{
+	size_t i, run = 0;
+
+	for (i = 0; i < n; i++) {
+		char c = s[i];
+		char esc;
+
+		if (c == '\t')
+			esc = 't';
+		else if (c == '\n')
+			esc = 'n';
+		else if (c == '\r')
+			esc = 'r';
+		else if (c == '\\')
+			esc = '\\';
+		else
+			continue;
+		out_add(o, s + run, i - run);
+		out_c(o, '\\');
+		out_c(o, esc);
+		run = i + 1;
+	}
+	out_add(o, s + run, n - run);
+}
+
+void
+tsv_escape(struct buf *b, const char *s, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		switch (s[i]) {
+		case '\t': buf_add(b, "\\t", 2); break;
+		case '\n': buf_add(b, "\\n", 2); break;
+		case '\r': buf_add(b, "\\r", 2); break;
+		case '\\': buf_add(b, "\\\\", 2); break;
+		default: buf_addc(b, s[i]);
+		}
+	}
+}
+
+void
+out_money_dp(struct out *o, __int128 m, int mindec)
+{
+	char b[MONEY_BUFSZ];
+	size_t n = money_fmt(m, b, mindec);
+
+	out_add(o, b, n);
+}
+
+void
+out_money(struct out *o, __int128 m)
+{
+	out_money_dp(o, m, 2);
+}
+
+void
+out_day(struct out *o, long day)
+{
+	char b[DATE_DAYLEN];
+
+	if (day < -100000)
+		return;
+	date_fmt_day(day, b);
+	out_add(o, b, 10);
+}
+
+void
+out_long(struct out *o, long long v)
+{
+	char b[32];
+	int n = snprintf(b, sizeof(b), "%lld", v);
+
+	out_add(o, b, (size_t)n);
+}
+
+/* --- input ------------------------------------------------------------- */
+
+/* Read one physical line into t->line (without the newline). 1, 0, -1. */
+static int
+getline_z(struct tsvr *t, struct err *e)
+{
+	t->line.len = 0;
+	for (;;) {
+		const char *nl;
+		int rc;
+
+		if (t->bpos < t->blen) {
+			nl = memchr(t->blk + t->bpos, '\n', t->blen - t->bpos);
+			if (nl) {
+				buf_add(&t->line, t->blk + t->bpos,
+				    (size_t)(nl - (t->blk + t->bpos)));
+				t->bpos = (size_t)(nl - t->blk) + 1;
+				t->lineno++;
+				return 1;
+			}
+			buf_add(&t->line, t->blk + t->bpos, t->blen - t->bpos);
+			t->bpos = t->blen;
+		}
+		if (t->eof)
+			break;
+		rc = zin_read(t->z, &t->blk, &t->blen, e);
+		if (rc < 0) {
+			e->line = t->lineno + 1;
+			return -1;
+		}
+		t->bpos = 0;
+		if (rc == 0) {
+			t->eof = 1;
+			t->blen = 0;
+		}
+	}
+	if (t->line.len == 0)
+		return 0;
+	t->lineno++;		/* last line without newline */
+	return 1;
+}
+
+static int
+unescape(char *s, size_t *n)
+{
+	char *r = s, *w = s, *end = s + *n;
+
+	while (r < end) {
+		if (*r != '\\') {
+			*w++ = *r++;
+			continue;
+		}
+		if (r + 1 >= end)
+			return -1;
+		switch (r[1]) {
+		case 't': *w++ = '\t'; break;
+		case 'n': *w++ = '\n'; break;
+		case 'r': *w++ = '\r'; break;
+		case '\\': *w++ = '\\'; break;
+		default: return -1;
+		}
+		r += 2;
+	}
+	*w = '\0';
+	*n = (size_t)(w - s);
+	return 0;
+}
+
+/* Split t->line at tabs into t->f; returns field count. */
+static size_t
+split(struct tsvr *t, size_t max)
+{
+	char *p, *end, *tab;
+	size_t nf = 0;
+
+	buf_cstr(&t->line);
+	p = t->line.s;
+	end = p + t->line.len;
+	if (t->line.len && end[-1] == '\r')	/* tolerate CRLF */
+		*--end = '\0';
+	for (;;) {
+		tab = memchr(p, '\t', (size_t)(end - p));
+		if (nf < max) {
+			t->f[nf] = p;
+			t->len[nf] = (size_t)((tab ? tab : end) - p);
+		}
+		nf++;
+		if (!tab)
+			break;
+		*tab = '\0';
+		p = tab + 1;
+	}
+	return nf;
+}
+
+struct tsvr *
+tsvr_open(const char *path, struct err *e)
+{
+	struct tsvr *t = xcalloc(1, sizeof(*t));
+	size_t i, cap = 64;
+	int rc;
+
+	t->name = path;
+	t->z = zin_open(path, e);
+	if (t->z == NULL) {
+		free(t);
+		return NULL;
+	}
+	rc = getline_z(t, e);
+	if (rc <= 0) {
+		if (rc == 0)
+			err_set(e, EXIT_DATA, 1, "empty input: no header line");
+		tsvr_close(t);
+		return NULL;
+	}
+	for (;;) {
+		t->f = xrealloc(t->f, cap * sizeof(*t->f));
+		t->len = xrealloc(t->len, cap * sizeof(*t->len));
+		t->nf = split(t, cap);
+		if (t->nf <= cap)
+			break;
+		cap = t->nf;
+		/* split wrote NULs: restore tabs for a second pass */
+		for (i = 0; i < t->line.len; i++)
+			if (t->line.s[i] == '\0')
+				t->line.s[i] = '\t';
+	}
+	t->hdr = xcalloc(t->nf, sizeof(*t->hdr));
+	for (i = 0; i < t->nf; i++) {
+		t->hdr[i] = xstrndup(t->f[i], t->len[i]);
+		if (t->len[i] == 0) {
+			err_set(e, EXIT_DATA, 1, "empty column name in header");
+			tsvr_close(t);
+			return NULL;
+		}
+	}
+	return t;
+}
+
+int
+tsvr_col(const struct tsvr *t, const char *name)
+{
+	size_t i;
+
+	for (i = 0; i < t->nf; i++)
+		if (strcmp(t->hdr[i], name) == 0)
+			return (int)i;
+	return -1;
+}
+
+int
+tsvr_need(const struct tsvr *t, const char *name, struct err *e)
+{
+	int c = tsvr_col(t, name);
+
+	if (c < 0)
+		err_set(e, EXIT_DATA, 1, "missing column '%s'", name);
+	return c;
+}
+
+int
+tsvr_next(struct tsvr *t, struct err *e)
+{
+	size_t i, nf;
+	int rc;
+
+	do {
+		rc = getline_z(t, e);
+		if (rc <= 0)
+			return rc;
+	} while (t->line.len == 0 || (t->line.len == 1 && t->line.s[0] == '\r'));
+	nf = split(t, t->nf);
+	if (nf != t->nf) {
+		err_set(e, EXIT_DATA, t->lineno, "%zu fields, header has %zu",
+		    nf, t->nf);
+		return -1;
+	}
+	for (i = 0; i < nf; i++)
+		if (memchr(t->f[i], '\\', t->len[i]) &&
+		    unescape(t->f[i], &t->len[i])) {
+			err_set(e, EXIT_DATA, t->lineno,
+			    "column '%s': bad escape", t->hdr[i]);
+			return -1;
+		}
+	return 1;
+}
+
+void
+tsvr_close(struct tsvr *t)
+{
+	size_t i;
+
+	if (t == NULL)
+		return;
+	zin_close(t->z);
+	buf_free(&t->line);
+	if (t->hdr)
+		for (i = 0; i < t->nf; i++)
+			free(t->hdr[i]);
+	free(t->hdr);
+	free(t->f);
+	free(t->len);
+	free(t);
+}
