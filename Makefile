@@ -1,7 +1,6 @@
 # FinOps Center MAP toolchain: one non-recursive Makefile. `make help`.
 
 .SUFFIXES:
-.SECONDARY:
 
 PREFIX    ?= /usr/local
 BINDIR    ?= $(PREFIX)/bin
@@ -21,15 +20,18 @@ ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
             $(CFLAGS) $(SAN) -pthread
 LDLIBS    = -lcsv -lz -lxxhash -pthread
 
-TOOLS     = curscan
+TOOLS     = curscan mapcontract mapstate
 LIBSRC    = lib/err.c lib/money.c lib/date.c lib/jmap.c lib/zin.c \
-            lib/csvin.c lib/tsv.c lib/hash.c lib/manifest.c
+            lib/csvin.c lib/tsv.c lib/hash.c lib/manifest.c \
+            lib/contract.c lib/workload.c lib/strtab.c
 LIBOBJ    = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o)
 COMMONOBJ = $(BUILD)/cmd/common.o
 BINS      = $(TOOLS:%=$(BUILD)/bin/%)
-MANPAGES  = man/curscan.1 man/map-formats.5
+MANPAGES  = man/curscan.1 man/mapcontract.1 man/mapstate.1 man/map-formats.5
 
 all: deps $(BINS)
+
+objs: $(TOOLOBJ) $(COMMONOBJ) $(LIBOBJ)
 
 help:
 	@echo 'make              build the tools into $(BUILD)/bin'
@@ -55,7 +57,8 @@ $(BUILD)/cmd/%.o: cmd/%.c cmd/common.h lib/*.h
 	@mkdir -p $(BUILD)/cmd
 	$(CC) $(ALLCFLAGS) -c -o $@ $<
 
-$(BUILD)/bin/%: $(BUILD)/cmd/%.o $(COMMONOBJ) $(LIBOBJ)
+TOOLOBJ   = $(TOOLS:%=$(BUILD)/cmd/%.o)
+$(BINS): $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(COMMONOBJ) $(LIBOBJ)
 	@mkdir -p $(BUILD)/bin
 	$(CC) $(ALLCFLAGS) -o $@ $< $(COMMONOBJ) $(LIBOBJ) $(LDLIBS)
 

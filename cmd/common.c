@@ -83,6 +83,13 @@ usage_error(const char *fmt, ...)
 }
 
 void
+usage_try(void)
+{
+	fprintf(stderr, "Try '%s --help' for more information.\n", progname);
+	exit(EXIT_USAGE);
+}
+
+void
 print_version(void)
 {
 	printf("%s (FinOps Center MAP toolchain) %s\n", progname,

@@ -17,5 +17,7 @@ void report(const char *file, const struct err *e);
 _Noreturn void die_err(const char *file, const struct err *e);
 _Noreturn void usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
+/* after getopt has printed its own message */
+_Noreturn void usage_try(void);
 void print_version(void);
 #endif

@@ -22,13 +22,14 @@
 #include "common.h"
 
 enum fmt { FMT_AUTO, FMT_CUR2, FMT_LEGACY, FMT_ATHENA, FMT_FOCUS, NFMT };
-static const char *fmtname[NFMT] = { "auto", "cur2", "legacy", "athena",
-	"focus" };
+static const char *fmtname[NFMT] = {
+	"auto", "cur2", "legacy", "athena", "focus"
+};
 
 enum fld {
 	F_START, F_PAYER, F_ACCOUNT, F_ACCNAME, F_SERVICE, F_REGION, F_REGION2,
 	F_LTYPE, F_RESOURCE, F_UTYPE, F_UTYPE2, F_COST, F_DESC, F_PRINCIPAL,
-	F_PRODNAME, F_RTAGS, F_TAGS, F_AZ, NFLD
+	F_PRODNAME, F_RTAGS, F_TAGS, F_AZ, F_PRODUCT, NFLD
 };
 
 /* Column names per format (index by enum fmt - 1). NULL: not in format. */
@@ -42,7 +43,7 @@ static const char *colname[4][NFLD] = {
 		"product_usagetype", "line_item_unblended_cost",
 		"line_item_line_item_description", "line_item_iam_principal",
 		"product_product_name", "resource_tags", "tags",
-		"line_item_availability_zone",
+		"line_item_availability_zone", "product",
 	},
 	[1] = {		/* legacy CUR, category/Name headers */
 		"lineItem/UsageStartDate", "bill/PayerAccountId",
@@ -125,6 +126,18 @@ stat_get(struct stats *s, const char *key, size_t klen)
 	return &s->v[s->n++];
 }
 
+static void
+stats_free(struct stats *s)
+{
+	size_t i;
+
+	for (i = 0; i < s->n; i++)
+		free(s->v[i].key);
+	free(s->v);
+	s->v = NULL;
+	s->n = 0;
+}
+
 /* A rejected row: where its output would have been. */
 struct reject {
 	unsigned long long off;	/* bytes of output before it */
@@ -141,6 +154,7 @@ struct job {
 	size_t nrej;
 	long budget;		/* rejects this job may make */
 	int fatal;		/* EXIT_DATA or EXIT_SYS: stopped here */
+	int skipped;		/* after the run stopped: not reported */
 	size_t fatal_msgoff;
 	struct stats lines, rejected, nearmiss;
 	enum fmt fmt;
@@ -281,6 +295,8 @@ layout_init(struct layout *l, const struct csvrow *h, enum fmt f,
 		}
 	l->tagcol_map = l->tagcol_pmap = -1;
 	l->tagcol = xcalloc(opt_ntags + 1, sizeof(int));
+	for (k = 0; k < opt_ntags; k++)
+		l->tagcol[k] = -1;
 	l->nearcol = xcalloc(h->nf + 1, sizeof(int));
 	l->nearname = xcalloc(h->nf + 1, sizeof(char *));
 	if (l->fmt == FMT_LEGACY || l->fmt == FMT_ATHENA) {
@@ -574,6 +590,34 @@ arn_field(const char *s, size_t n, int k, const char **out, size_t *on)
 	return -1;
 }
 
+/* CUR 2.0 keeps the product name in the `product` map column: a Bedrock
+ * model sold through AWS Marketplace says "Bedrock" there. The map is only
+ * parsed when the word is in it at all. */
+static int
+product_map_bedrock(struct rowctx *c)
+{
+	struct jmap_iter it;
+	const char *k, *v, *s;
+	size_t kl, vl, n;
+	int col = c->l->col[F_PRODUCT], found = 0;
+
+	if (col < 0)
+		return 0;
+	s = c->r->f[col];
+	n = c->r->len[col];
+	if (!contains(s, n, "Bedrock"))
+		return 0;
+	if (n + 1 > c->scap) {
+		c->scap = (n + 1) * 2;
+		c->scratch = xrealloc(c->scratch, c->scap);
+	}
+	jmap_init(&it, s, n, c->scratch);
+	while (jmap_next(&it, &k, &kl, &v, &vl) == 1)
+		if (streq(k, kl, "product_name") && contains(v, vl, "Bedrock"))
+			found = 1;
+	return found;
+}
+
 static void
 emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 {
@@ -614,30 +658,29 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 		    reg[regn - 2] >= '0' && reg[regn - 2] <= '9')
 			regn--;
 	}
-	/* principal: drop the session name of an assumed role */
+	/* principal: arn:PART:sts::ACCT:assumed-role/ROLE/SESSION becomes
+	 * arn:PART:iam::ACCT:role/ROLE (the role carries the tag) */
 	if (pn) {
-		const char *ar = NULL;
-		size_t i;
+		const char *part, *svcp, *acct, *resp;
+		size_t partn, svcn, an, resn;
 
-		for (i = 0; i + 13 <= pn; i++)
-			if (memcmp(pr + i, ":assumed-role/", 14 < pn - i ? 14 :
-			    pn - i) == 0) {
-				ar = pr + i;
-				break;
-			}
-		if (ar && pn > 12 && memcmp(pr, "arn:", 4) == 0) {
-			const char *acct = NULL, *role, *sess;
-			size_t an = 0;
+		if (arn_field(pr, pn, 1, &part, &partn) == 0 &&
+		    arn_field(pr, pn, 2, &svcp, &svcn) == 0 &&
+		    arn_field(pr, pn, 4, &acct, &an) == 0 &&
+		    arn_field(pr, pn, 5, &resp, &resn) == 0 &&
+		    streq(svcp, svcn, "sts") && resn > 13 &&
+		    memcmp(resp, "assumed-role/", 13) == 0) {
+			const char *role = resp + 13;
+			const char *sess = memchr(role, '/', resn - 13);
+			size_t rl = sess ? (size_t)(sess - role) : resn - 13;
 
-			if (arn_field(pr, pn, 4, &acct, &an) == 0) {
-				role = ar + 14;
-				sess = memchr(role, '/', (size_t)(pr + pn - role));
-				if (sess == NULL)
-					sess = pr + pn;
-				buf_adds(&princ, "arn:aws:iam::");
+			if (rl > 0) {
+				buf_adds(&princ, "arn:");
+				buf_add(&princ, part, partn);
+				buf_adds(&princ, ":iam::");
 				buf_add(&princ, acct, an);
 				buf_adds(&princ, ":role/");
-				buf_add(&princ, role, (size_t)(sess - role));
+				buf_add(&princ, role, rl);
 			}
 		}
 		if (princ.len == 0)
@@ -648,7 +691,8 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 		size_t prn;
 		const char *prod = fld(c, F_PRODNAME, &prn);
 		int bedrock = is_in(sv, svn, bedrock_codes,
-		    NELEM(bedrock_codes)) || contains(prod, prn, "Bedrock");
+		    NELEM(bedrock_codes)) || contains(prod, prn, "Bedrock") ||
+		    product_map_bedrock(c);
 
 		if (bedrock) {
 			const char *d1 = memchr(ut, '-', un), *d2;
@@ -948,8 +992,31 @@ settle(struct job *j)
 	size_t allowed = 0, msgend = j->msgs.len;
 	unsigned long long bytes;
 
-	if (stopped)
+	if (stopped) {
+		j->skipped = 1;
 		return;
+	}
+	if ((long)j->nrej > errors_left && j->tmpfd >= 0 &&
+	    strcmp(j->path, "-") != 0) {
+		/* Read in parallel with the whole allowance, this file ran
+		 * past the point where the run stops: read it again with what
+		 * is left, so output, messages and summary are those of -j 1. */
+		stats_free(&j->lines);
+		stats_free(&j->rejected);
+		stats_free(&j->nearmiss);
+		j->msgs.len = 0;
+		j->nrej = 0;
+		j->fatal = 0;
+		j->out.n = 0;
+		j->out.total = 0;
+		if (ftruncate(j->tmpfd, 0) != 0 ||
+		    lseek(j->tmpfd, 0, SEEK_SET) < 0) {
+			warnx("temporary file: %s", strerror(errno));
+			status = EXIT_SYS;
+		}
+		j->budget = errors_left;
+		run_job(j);
+	}
 	if ((long)j->nrej > errors_left) {
 		/* stop at reject number errors_left (0-based) */
 		allowed = (size_t)errors_left;
@@ -1016,7 +1083,12 @@ write_summary(const char *path)
 	for (i = 0; i < njobs; i++) {
 		struct job *j = &jobs[i];
 		struct stats *sets[3] = { &j->lines, &j->rejected, &j->nearmiss };
-		const char *names[3] = { "lines", "rejected", "near-miss-tag" };
+
+		if (j->skipped)
+			continue;
+		const char *names[3] = {
+			"lines", "rejected", "near-miss-tag"
+		};
 		int s;
 
 		for (s = 0; s < 3; s++)
@@ -1126,6 +1198,7 @@ main(int argc, char **argv)
 	char *end;
 
 	prog_init("curscan");
+	argv[0] = (char *)progname;	/* getopt's messages */
 	while ((ch = getopt_long(argc, argv, "f:m:r:t:s:e:j:pPhV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
@@ -1184,7 +1257,7 @@ main(int argc, char **argv)
 			print_version();
 			return fflush(stdout) ? EXIT_SYS : EXIT_OKAY;
 		default:
-			usage_error("unknown option");
+			usage_try();
 		}
 	}
 	opt_progress = progress < 0 ? isatty(2) : progress;

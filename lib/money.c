@@ -27,35 +27,22 @@ p10(int e)
 int
 money_parse(const char *s, size_t n, money_t *out)
 {
-	const char *p = s, *end = s + n;
-	int neg = 0, ndig = 0, fracdig = 0, seendot = 0, exp = 0, eneg = 0;
-	int edig = 0;
-	/* Significant digits kept as mantissa; beyond 36 digits we only
-	 * track scale (they cannot matter at 12 places past 1e26). */
-	money_t mant = 0;
-	int dropped = 0;	/* digits dropped from the mantissa */
-	int roundup = 0;	/* first dropped digit >= 5 */
-	int scale;
+	const char *p = s, *end = s + n, *d0, *d1, *dot = NULL;
+	int neg = 0, eneg = 0, ndig = 0, edig = 0, up = 0;
+	long long exp = 0, place;
+	money_t m = 0, lim = MAXINT * MONEY_ONE;
 
 	if (p < end && (*p == '-' || *p == '+'))
 		neg = (*p++ == '-');
-	for (; p < end; p++) {
-		if (*p >= '0' && *p <= '9') {
+	for (d0 = p; p < end; p++) {
+		if (*p >= '0' && *p <= '9')
 			ndig++;
-			if (seendot)
-				fracdig++;
-			if (mant < p10(36)) {
-				mant = mant * 10 + (*p - '0');
-			} else {
-				if (dropped == 0 && *p >= '5')
-					roundup = 1;
-				dropped++;
-			}
-		} else if (*p == '.' && !seendot) {
-			seendot = 1;
-		} else
+		else if (*p == '.' && dot == NULL)
+			dot = p;
+		else
 			break;
 	}
+	d1 = p;
 	if (ndig == 0)
 		return -1;
 	if (p < end && (*p == 'e' || *p == 'E')) {
@@ -64,7 +51,8 @@ money_parse(const char *s, size_t n, money_t *out)
 			eneg = (*p++ == '-');
 		for (; p < end && *p >= '0' && *p <= '9'; p++) {
 			edig++;
-			if (exp < 10000)
+			/* past 1e12 the value is 0 or out of range */
+			if (exp < 1000000000000LL)
 				exp = exp * 10 + (*p - '0');
 		}
 		if (edig == 0)
@@ -74,36 +62,34 @@ money_parse(const char *s, size_t n, money_t *out)
 	}
 	if (p != end)
 		return -1;
-	/* value = mant * 10^(dropped - fracdig + exp); want units of 1e-12 */
-	scale = dropped - fracdig + exp + MONEY_DP;
-	if (mant == 0) {
-		*out = 0;
-		return 0;
-	}
-	if (scale >= 0) {
-		if (scale > 38)
-			return -1;
-		if (mant > MAXINT * MONEY_ONE / p10(scale))
-			return -1;
-		mant *= p10(scale);
-	} else {
-		int drop = -scale;
-		money_t d, q, r;
+	/* Each digit's place, as a power of ten in units of 1e-12: digits
+	 * down to place 0 are summed exactly (with an overflow check), the
+	 * one at place -1 rounds half away from zero, the rest cannot
+	 * matter. */
+	place = (long long)((dot ? dot : d1) - d0) - 1 + exp + MONEY_DP;
+	for (p = d0; p < d1 && place >= -1; p++) {
+		int dg;
 
-		if (drop > 38) {
-			mant = 0;
-		} else {
-			d = p10(drop);
-			q = mant / d;
-			r = mant % d;
-			if (r * 2 >= d || (r * 2 + 1 == d && roundup))
-				q++;
-			mant = q;
+		if (p == dot)
+			continue;
+		dg = *p - '0';
+		if (place == -1) {
+			up = dg >= 5;
+			break;
 		}
+		if (m > (lim - dg) / 10)
+			return -1;
+		m = m * 10 + dg;
+		place--;
 	}
-	if (mant > MAXINT * MONEY_ONE)
+	if (place >= 0 && m != 0) {	/* trailing zeros from the exponent */
+		if (place >= 38 || m > lim / p10((int)place + 1))
+			return -1;
+		m *= p10((int)place + 1);
+	}
+	if (up && ++m > lim)
 		return -1;
-	*out = neg ? -mant : mant;
+	*out = neg ? -m : m;
 	return 0;
 }
 

@@ -238,7 +238,7 @@ struct tsvr *
 tsvr_open(const char *path, struct err *e)
 {
 	struct tsvr *t = xcalloc(1, sizeof(*t));
-	size_t i, cap = 64;
+	size_t i, cap = 1;
 	int rc;
 
 	t->name = path;
@@ -254,18 +254,13 @@ tsvr_open(const char *path, struct err *e)
 		tsvr_close(t);
 		return NULL;
 	}
-	for (;;) {
-		t->f = xrealloc(t->f, cap * sizeof(*t->f));
-		t->len = xrealloc(t->len, cap * sizeof(*t->len));
-		t->nf = split(t, cap);
-		if (t->nf <= cap)
-			break;
-		cap = t->nf;
-		/* split wrote NULs: restore tabs for a second pass */
-		for (i = 0; i < t->line.len; i++)
-			if (t->line.s[i] == '\0')
-				t->line.s[i] = '\t';
-	}
+	/* size the field arrays from the tab count, then split once (a
+	 * second split could not undo the NULs and the CR the first wrote) */
+	for (i = 0; i < t->line.len; i++)
+		cap += t->line.s[i] == '\t';
+	t->f = xcalloc(cap, sizeof(*t->f));
+	t->len = xcalloc(cap, sizeof(*t->len));
+	t->nf = split(t, cap);
 	t->hdr = xcalloc(t->nf, sizeof(*t->hdr));
 	for (i = 0; i < t->nf; i++) {
 		t->hdr[i] = xstrndup(t->f[i], t->len[i]);

@@ -1,0 +1,216 @@
+#!/bin/sh
+# bench/run.sh: time curscan against its baselines in one run; print the
+# medians and the ratios the targets are about. See bench/README.
+#
+# Environment:
+#   BENCH_ROWS    line items in the generated export (default 2000000)
+#   BENCH_RUNS    timed runs per command (default 5), BENCH_WARMUP (default 1)
+#   BENCH_GZIP    gzip level of the export (default 6, what AWS writes)
+#   BENCH_SHARED  the shared/ folder (default: ../shared beside the repo)
+#   BUILD         the project's build folder (default build)
+#   CC, OPT       compiler and optimisation for csvparse (default cc, -O2)
+# Scratch data, the csvparse binary, DuckDB and the results go in bench/work/.
+# Exit status: 0 done, 4 something needed is missing or failed.
+set -eu
+
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/.." && pwd)
+work=$here/work
+shared=${BENCH_SHARED:-$root/../shared}
+gen=$shared/bench/gen_cur.py
+rows=${BENCH_ROWS:-2000000}
+runs=${BENCH_RUNS:-5}
+warmup=${BENCH_WARMUP:-1}
+level=${BENCH_GZIP:-6}
+build=${BUILD:-build}
+curscan=$root/$build/bin/curscan
+csvparse=$work/bin/csvparse
+duckdb_pkg='@duckdb/node-api@1.5.6-r.1'
+# the columns curscan reads from a CUR 2.0 export (those missing from the
+# export's header are left out of DuckDB's projection, and listed)
+want='line_item_usage_start_date bill_payer_account_id
+line_item_usage_account_id line_item_usage_account_name line_item_product_code
+product_region_code line_item_line_item_type line_item_resource_id
+line_item_usage_type line_item_unblended_cost line_item_line_item_description
+resource_tags tags'
+
+say() { printf 'bench: %s\n' "$*" >&2; }
+fail() { printf 'bench: %s\n' "$*" >&2; exit 4; }
+
+case $rows in '' | *[!0-9]*) fail "BENCH_ROWS wants a count, not '$rows'" ;; esac
+case $runs in '' | *[!0-9]* | 0 | 1) fail "BENCH_RUNS wants 2 or more, not '$runs'" ;; esac
+case $level in [1-9]) ;; *) fail "BENCH_GZIP wants 1 to 9, not '$level'" ;; esac
+
+# ---- what it needs ----
+[ -x "$curscan" ] || fail "$curscan is missing: build it first (make, or make bench)"
+command -v python3 >/dev/null 2>&1 || fail "python3 is needed to generate the export"
+[ -f "$gen" ] || fail "the CUR generator $gen is missing (is shared/ beside the repo? set BENCH_SHARED)"
+
+if ! command -v hyperfine >/dev/null 2>&1; then
+	if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+		say "installing hyperfine (Debian package)"
+		DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		    --no-install-recommends hyperfine >&2 || {
+			apt-get update -qq >&2
+			DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+			    --no-install-recommends hyperfine >&2
+		} || fail "cannot install hyperfine"
+	else
+		fail "hyperfine is missing: as root, apt-get install hyperfine"
+	fi
+fi
+
+mkdir -p "$work/bin" "$work/npm"
+# time a snapshot, so a rebuild during the run cannot change what is timed
+cp "$curscan" "$work/bin/curscan.tmp" && mv "$work/bin/curscan.tmp" "$work/bin/curscan"
+curscan=$work/bin/curscan
+
+# DuckDB through its Node API, into bench/work/npm; optional
+duckdb=no
+duckdb_why=
+export NODE_PATH="$work/npm/node_modules"
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+	duckdb_why="node or npm is not on this machine"
+else
+	if [ ! -d "$work/npm/node_modules/@duckdb/node-api" ]; then
+		say "installing $duckdb_pkg with npm into bench/work/npm"
+		npm install --prefix "$work/npm" --no-audit --no-fund \
+		    --no-save --loglevel=error "$duckdb_pkg" >&2 ||
+		    duckdb_why="npm install $duckdb_pkg failed"
+	fi
+	if [ -z "$duckdb_why" ]; then
+		if node "$here/duckdb_proj.cjs" --startup; then
+			duckdb=yes
+		else
+			duckdb_why="DuckDB does not load under node"
+		fi
+	fi
+fi
+[ "$duckdb" = yes ] || say "skipping the DuckDB comparison: $duckdb_why"
+
+# csvparse, with the project's flags
+if [ ! -x "$csvparse" ] || [ "$here/csvparse.c" -nt "$csvparse" ]; then
+	say "building bench/work/bin/csvparse"
+	${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	    -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
+	    -Werror ${OPT:--O2} -g -o "$csvparse" "$here/csvparse.c" -lcsv -lz ||
+	    fail "cannot build csvparse (libcsv-dev and zlib1g-dev: scripts/deps.sh)"
+fi
+
+# ---- the export, generated once per (rows, gzip level, generator) ----
+plain=$work/cur-$rows.csv
+gz=$work/cur-$rows-gz$level.csv.gz
+stamp=$work/cur-$rows.stamp
+sum=$(cksum <"$gen")
+if [ ! -f "$plain" ] || [ ! -f "$stamp" ] || [ "$(cat "$stamp")" != "$sum" ]; then
+	rm -f "$work"/cur-"$rows"-gz*.csv.gz
+	say "generating $rows rows with $gen (seed 1, 2026-10, hourly)"
+	python3 "$gen" --rows "$rows" --seed 1 --month 2026-10 \
+	    -o "$plain.tmp" || fail "the generator failed"
+	mv "$plain.tmp" "$plain"
+	printf '%s\n' "$sum" >"$stamp"
+fi
+if [ ! -f "$gz" ]; then
+	say "compressing with gzip -$level"
+	gzip -"$level" -c "$plain" >"$gz.tmp" || fail "gzip failed"
+	mv "$gz.tmp" "$gz"
+fi
+
+# ---- checks before timing: all readers agree on the row count ----
+hdr=$(head -n 1 "$plain")
+cols=
+absent=
+for c in $want; do
+	case ",$hdr," in
+	*",$c,"*) cols=${cols:+$cols,}$c ;;
+	*) absent="${absent:+$absent }$c" ;;
+	esac
+done
+say "checking row counts (also warms the page cache)"
+rp=$("$csvparse" "$plain") || fail "csvparse failed on $plain"
+rg=$("$csvparse" "$gz") || fail "csvparse failed on $gz"
+[ "$rp" = "$rg" ] || fail "csvparse disagrees with itself: '$rp' vs '$rg'"
+nrows=$(printf '%s\n' "$rp" | awk '{ print $2 - 1 }')
+bytes=$(printf '%s\n' "$rp" | awk '{ print $6 }')
+[ "$nrows" = "$rows" ] || fail "the export has $nrows rows, not $rows"
+out=$("$curscan" --no-progress "$gz" | wc -l) || fail "curscan failed on $gz"
+[ "$out" = $((rows + 1)) ] || fail "curscan wrote $out lines for $rows rows"
+if [ "$duckdb" = yes ]; then
+	node "$here/duckdb_proj.cjs" "$gz" "$work/duckdb-check.tsv" "$cols" ||
+	    fail "DuckDB failed on $gz"
+	out=$(wc -l <"$work/duckdb-check.tsv")
+	rm -f "$work/duckdb-check.tsv"
+	[ "$out" = $((rows + 1)) ] || fail "DuckDB wrote $out lines for $rows rows"
+fi
+
+# ---- timing ----
+q() { printf "'%s'" "$1"; }
+set -- \
+    -n zcat "zcat $(q "$gz") >/dev/null" \
+    -n csvparse-plain "$(q "$csvparse") $(q "$plain") >/dev/null" \
+    -n csvparse-gz "$(q "$csvparse") $(q "$gz") >/dev/null" \
+    -n curscan-gz "$(q "$curscan") --no-progress $(q "$gz") >/dev/null" \
+    -n curscan-plain "$(q "$curscan") --no-progress $(q "$plain") >/dev/null"
+if [ "$duckdb" = yes ]; then
+	set -- "$@" \
+	    -n duckdb-gz "node $(q "$here/duckdb_proj.cjs") $(q "$gz") /dev/null $cols" \
+	    -n duckdb-startup "node $(q "$here/duckdb_proj.cjs") --startup"
+fi
+say "timing: $runs runs per command after $warmup warm-up"
+hyperfine --style basic --runs "$runs" --warmup "$warmup" \
+    --export-json "$work/hyperfine.json" "$@" >&2 || fail "hyperfine failed"
+
+# ---- peak RSS, one run each ----
+rss() {
+	if /usr/bin/time -f %M true >/dev/null 2>&1; then
+		/usr/bin/time -o "$work/rss.tmp" -f %M "$@" >/dev/null ||
+		    fail "RSS run failed: $*"
+		tail -n 1 "$work/rss.tmp"
+		rm -f "$work/rss.tmp"
+	else	# no GNU time: the children's ru_maxrss (KiB on Linux)
+		python3 -c 'import resource, subprocess, sys
+subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, check=True)
+print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)' "$@" ||
+		    fail "RSS run failed: $*"
+	fi
+}
+say "peak RSS"
+r1=$(rss "$curscan" --no-progress "$gz")
+r2=$(rss "$curscan" --no-progress "$plain")
+r3=$(rss "$csvparse" "$gz")
+printf 'curscan-gz\t%s\ncurscan-plain\t%s\ncsvparse-gz\t%s\n' \
+    "$r1" "$r2" "$r3" >"$work/rss.tsv"
+if [ "$duckdb" = yes ]; then
+	r4=$(rss node "$here/duckdb_proj.cjs" "$gz" /dev/null "$cols")
+	printf 'duckdb-gz\t%s\n' "$r4" >>"$work/rss.tsv"
+fi
+
+# ---- report ----
+{
+	printf 'date\t%s\n' "$(date -u +%Y-%m-%d)"
+	printf 'machine\t%s cores, %s\n' "$(nproc)" \
+	    "$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-?}")"
+	printf 'rows\t%s\n' "$rows"
+	printf 'tree\t%s\n' "$(cd "$root" && git describe --always --dirty 2>/dev/null || echo unknown)"
+	printf 'columns\t%s\n' "$(printf '%s\n' "$hdr" | awk -F, '{ print NF }')"
+	printf 'bytes_plain\t%s\n' "$bytes"
+	printf 'bytes_gz\t%s\n' "$(wc -c <"$gz")"
+	printf 'gzip_level\t%s\n' "$level"
+	printf 'runs\t%s\n' "$runs"
+	printf 'warmup\t%s\n' "$warmup"
+	printf 'hyperfine\t%s\n' "$(hyperfine --version)"
+	if [ "$duckdb" = yes ]; then
+		printf 'duckdb\t@duckdb/node-api %s, node %s, default threads\n' \
+		    "$(node -p \
+		    "require('@duckdb/node-api/package.json').version")" \
+		    "$(node --version)"
+		printf 'duckdb_cols\t%s\n' "$cols"
+		printf 'duckdb_absent\t%s\n' "${absent:-none}"
+	else
+		printf 'duckdb\tskipped: %s\n' "$duckdb_why"
+	fi
+} >"$work/meta.tsv"
+python3 "$here/report.py" "$work/meta.tsv" "$work/hyperfine.json" \
+    "$work/rss.tsv" >"$work/results.txt" || fail "report failed"
+cat "$work/results.txt"
+say "table also in bench/work/results.txt"

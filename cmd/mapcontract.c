@@ -1,0 +1,1368 @@
+/* mapcontract: create, list and check MAP contracts (the contracts file);
+ * check a workloads file.
+ *
+ *   mapcontract new -f FILE [--id ID ...] [--yes | --wizard]
+ *   mapcontract list -f FILE [--format text|tsv]
+ *   mapcontract check -f FILE
+ *   mapcontract check-workloads -w FILE
+ *
+ * new runs the guided four-step wizard on a terminal (or with --wizard on
+ * any standard input), or writes from flags alone with --yes. The file is
+ * replaced atomically: the old bytes and the new row go to a temporary
+ * file in the same directory, which is synced and renamed over it. */
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+
+#include <errno.h>
+#include <fcntl.h>
+#include <getopt.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+
+#include "../lib/contract.h"
+#include "../lib/date.h"
+#include "../lib/money.h"
+#include "../lib/tsv.h"
+#include "../lib/workload.h"
+#include "common.h"
+
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
+enum cmd { CMD_NEW, CMD_LIST, CMD_CHECK, CMD_CHECKW, NCMD };
+static const char *const cmdname[NCMD] = { "new", "list", "check",
+	"check-workloads" };
+
+/* Contract columns, in contract_columns[] order. */
+enum col { C_ID, C_PROGRAM, C_PAYER, C_MPE, C_START, C_END, C_RATE,
+	C_PROJECTED, C_ACCOUNTS, C_SERVICES, C_AUTO, C_EXCL, NCOL };
+static const char *const colflag[NCOL] = { "--id", "--program", "--payer",
+	"--mpe", "--start", "--end", "--credit-rate", "--projected",
+	"--accounts", "--services", "--auto-enroll", "--exclusions" };
+
+enum {
+	O_ID = 256, O_PROGRAM, O_PAYER, O_MPE, O_START, O_END, O_RATE,
+	O_PROJECTED, O_ACCOUNTS, O_SERVICES, O_AUTO, O_EXCL, O_ACCFROM,
+	O_WIZARD, O_FORMAT
+};
+
+static const char *opt_val[NCOL];	/* contract fields from flags */
+static struct buf opt_auto;		/* --auto-enroll, joined */
+static int opt_has_auto;
+static const char *opt_file, *opt_workloads, *opt_accfrom;
+static int opt_yes, opt_wizard, opt_tsv;
+
+/* ---- small helpers ---- */
+
+static void
+usage(void)
+{
+	printf("Usage: %s new -f FILE [CONTRACT OPTION]... [--yes | --wizard]\n"
+	    "       %s list -f FILE [--format text|tsv]\n"
+	    "       %s check -f FILE\n"
+	    "       %s check-workloads -w FILE\n"
+	    "Create, list and check MAP contracts; check a workloads file.\n\n"
+	    "new writes one contract to the contracts FILE (created with its\n"
+	    "header if absent). On a terminal it is a guided four-step wizard\n"
+	    "(basics, eligible services, accounts in scope, auto-enrollment);\n"
+	    "options given fill in its defaults. With --yes it writes from the\n"
+	    "options alone.\n\n"
+	    "  -f, --file FILE        the contracts file\n"
+	    "  -w, --workloads FILE   the workloads file (check-workloads)\n"
+	    "      --id ID            contract id (letters, digits, . _ -)\n"
+	    "      --program PROG     map (standard MAP) or map-ai\n"
+	    "      --payer ACCOUNT    payer (billing) account, 12 digits\n"
+	    "      --mpe MPE_ID       5 digits, or 10 upper-case letters and\n"
+	    "                         digits\n"
+	    "      --start DATE       first day of the term, YYYY-MM-DD\n"
+	    "      --end DATE         last day of the term (at most 3 years on)\n"
+	    "      --credit-rate R    share of eligible tagged spend paid back:\n"
+	    "                         0.25 or 25%%\n"
+	    "      --projected AMOUNT projected credit total (optional)\n"
+	    "      --accounts LIST    all (default) or ACCOUNT,ACCOUNT,...\n"
+	    "      --services LIST    standard, ai, or CODE,CODE,... (default:\n"
+	    "                         standard for map, ai for map-ai)\n"
+	    "      --auto-enroll RULE new-accounts or name:PATTERN (repeatable)\n"
+	    "      --exclusions LIST  default, none, or a list of data-transfer,\n"
+	    "                         marketplace, eks-fargate,\n"
+	    "                         glacier-deep-archive\n"
+	    "      --accounts-from F  charge lines (curscan output) whose\n"
+	    "                         accounts the wizard offers\n"
+	    "  -y, --yes              write without asking (needs every required\n"
+	    "                         option: --id --program --payer --mpe\n"
+	    "                         --start --end --credit-rate)\n"
+	    "      --wizard           run the wizard even when standard input is\n"
+	    "                         not a terminal\n"
+	    "      --format FMT       list: text (default) or tsv\n"
+	    "  -h, --help             show this help and exit\n"
+	    "  -V, --version          show the version and exit\n\n"
+	    "Exit status: 0 success, 1 the wizard's confirmation was declined,\n"
+	    "2 usage error, 3 bad input data or a conflicting contract,\n"
+	    "4 system or I/O error. See mapcontract(1).\n",
+	    progname, progname, progname, progname);
+}
+
+static void
+close_stdout(void)
+{
+	if (fflush(stdout) != 0 || ferror(stdout))
+		die(EXIT_SYS, "write error: %s", strerror(errno ? errno : EIO));
+}
+
+static int
+set_eq(char *const *v, size_t n, const char *const *set)
+{
+	size_t i, k, m;
+
+	for (m = 0; set[m]; m++)
+		;
+	if (n != m)
+		return 0;
+	for (i = 0; i < n; i++) {
+		for (k = 0; k < m; k++)
+			if (strcmp(v[i], set[k]) == 0)
+				break;
+		if (k == m)
+			return 0;
+	}
+	return 1;
+}
+
+static void
+join_set(struct buf *b, const char *const *set, const char *sep)
+{
+	size_t i;
+
+	for (i = 0; set[i]; i++) {
+		if (i)
+			buf_adds(b, sep);
+		buf_adds(b, set[i]);
+	}
+	buf_cstr(b);
+}
+
+/* --services value: standard and ai expand to their lists. */
+static void
+services_value(const char *v, struct buf *b)
+{
+	b->len = 0;
+	if (strcmp(v, "standard") == 0 || strcmp(v, "s") == 0)
+		join_set(b, services_standard, ",");
+	else if (strcmp(v, "ai") == 0 || strcmp(v, "a") == 0)
+		join_set(b, services_ai, ",");
+	else
+		buf_adds(b, v);
+	buf_cstr(b);
+}
+
+static char *
+fmt_field(const struct contract *c, enum col k)
+{
+	struct buf b = { 0 };
+
+	contract_format_field(c, contract_columns[k], &b);
+	return b.s;
+}
+
+/* ---- the contracts file: atomic append ---- */
+
+/* Read a whole regular file. NULL with errno on failure. */
+static char *
+read_all(int fd, size_t *len)
+{
+	struct buf b = { 0 };
+	char tmp[65536];
+	ssize_t r;
+
+	buf_cstr(&b);
+	for (;;) {
+		r = read(fd, tmp, sizeof(tmp));
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			buf_free(&b);
+			return NULL;
+		}
+		if (r == 0)
+			break;
+		buf_add(&b, tmp, (size_t)r);
+	}
+	*len = b.len;
+	return b.s;
+}
+
+static int
+write_all(int fd, const char *s, size_t n)
+{
+	while (n > 0) {
+		ssize_t w = write(fd, s, n);
+
+		if (w < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		s += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+static void
+split_path(const char *path, char **dir, char **base)
+{
+	const char *sl = strrchr(path, '/');
+
+	if (sl == NULL) {
+		*dir = xstrdup(".");
+		*base = xstrdup(path);
+	} else if (sl == path) {
+		*dir = xstrdup("/");
+		*base = xstrdup(sl + 1);
+	} else {
+		*dir = xstrndup(path, (size_t)(sl - path));
+		*base = xstrdup(sl + 1);
+	}
+}
+
+/* The row for c in the column order of header (one line, no newline). */
+static void
+make_row(const struct contract *c, const char *hdr, size_t hlen,
+    const char *shown, struct buf *row)
+{
+	struct buf v = { 0 }, name = { 0 };
+	size_t i = 0, k;
+	int seen[NCOL] = { 0 };
+	struct err e = { 0 };
+
+	for (;;) {
+		size_t j = i;
+
+		while (j < hlen && hdr[j] != '\t')
+			j++;
+		name.len = 0;
+		buf_add(&name, hdr + i, j - i);
+		buf_cstr(&name);
+		if (i > 0)
+			buf_addc(row, '\t');
+		for (k = 0; k < NCOL; k++)
+			if (strcmp(name.s, contract_columns[k]) == 0)
+				break;
+		if (k < NCOL) {
+			seen[k] = 1;
+			v.len = 0;
+			contract_format_field(c, contract_columns[k], &v);
+			tsv_escape(row, v.s, v.len);
+		}
+		if (j >= hlen)
+			break;
+		i = j + 1;
+	}
+	buf_free(&v);
+	buf_free(&name);
+	if (!seen[C_PROJECTED] && c->has_projected)
+		k = C_PROJECTED;
+	else if (!seen[C_AUTO] && (c->auto_new || c->nglobs))
+		k = C_AUTO;
+	else if (!seen[C_EXCL] && c->excl != EXCL_DEFAULT)
+		k = C_EXCL;
+	else
+		k = NCOL;
+	if (k < NCOL) {
+		err_set(&e, EXIT_DATA, 0, "the header has no column '%s' for "
+		    "the new contract's %s; nothing written",
+		    contract_columns[k], colflag[k] + 2);
+		die_err(shown, &e);
+	}
+	buf_cstr(row);
+}
+
+/* Validate c against the file and append it atomically. Dies on error. */
+static void
+write_contract(const char *path, const struct contract *c)
+{
+	char *real = NULL, *dir, *base, *old = NULL, *tmp;
+	const char *target = path;
+	struct stat st;
+	struct contracts cs;
+	struct err e = { 0 };
+	struct buf out = { 0 };
+	size_t oldlen = 0, hlen, k;
+	mode_t mode;
+	int dfd, fd, exists, crlf = 0;
+
+	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
+		real = realpath(path, NULL);
+		if (real == NULL && errno != ENOENT)
+			die(EXIT_SYS, "%s: %s", path, strerror(errno));
+		if (real != NULL)
+			target = real;
+	}
+	split_path(target, &dir, &base);
+	dfd = open(dir, O_RDONLY | O_DIRECTORY);
+	if (dfd < 0)
+		die(EXIT_SYS, "%s: cannot open the directory: %s", path,
+		    strerror(errno));
+	/* one writer at a time in this directory; best effort */
+	(void)flock(dfd, LOCK_EX);
+	exists = stat(target, &st) == 0;
+	if (!exists && errno != ENOENT)
+		die(EXIT_SYS, "%s: %s", path, strerror(errno));
+	if (exists && !S_ISREG(st.st_mode))
+		die(EXIT_SYS, "%s: not a regular file; it cannot be replaced "
+		    "atomically", path);
+	if (exists) {
+		fd = open(target, O_RDONLY);
+		if (fd < 0)
+			die(EXIT_SYS, "%s: %s", path, strerror(errno));
+		old = read_all(fd, &oldlen);
+		if (old == NULL)
+			die(EXIT_SYS, "%s: %s", path, strerror(errno));
+		close(fd);
+		if (oldlen >= 2 && (unsigned char)old[0] == 0x1f &&
+		    (unsigned char)old[1] == 0x8b)
+			die(EXIT_DATA, "%s: gzip-compressed; new appends to plain "
+			    "files only", path);
+		if (contracts_load(target, &cs, &e) != 0) {
+			report(path, &e);
+			die(e.status ? e.status : EXIT_DATA, "%s: fix the file "
+			    "first (mapcontract check); nothing written", path);
+		}
+		if (contract_check_against(&cs, c, &e) != 0) {
+			buf_printf(&out, "%s; nothing written", e.msg);
+			err_set(&e, EXIT_DATA, 0, "%s", out.s);
+			die_err(path, &e);
+		}
+		contracts_free(&cs);
+		for (hlen = 0; hlen < oldlen && old[hlen] != '\n'; hlen++)
+			;
+		if (hlen > 0 && old[hlen - 1] == '\r') {
+			hlen--;
+			crlf = 1;
+		}
+		buf_add(&out, old, oldlen);
+		if (oldlen > 0 && old[oldlen - 1] != '\n')
+			buf_adds(&out, crlf ? "\r\n" : "\n");
+		make_row(c, old, hlen, path, &out);
+		buf_adds(&out, crlf ? "\r\n" : "\n");
+		mode = st.st_mode & 07777;
+	} else {
+		struct buf hdr = { 0 };
+		mode_t um = umask(0);
+
+		umask(um);
+		mode = 0666 & ~um;
+		join_set(&hdr, contract_columns, "\t");
+		buf_add(&out, hdr.s, hdr.len);
+		buf_addc(&out, '\n');
+		make_row(c, hdr.s, hdr.len, path, &out);
+		buf_addc(&out, '\n');
+		buf_free(&hdr);
+	}
+	tmp = xmalloc(strlen(dir) + strlen(base) + 16);
+	sprintf(tmp, "%s/.%s.XXXXXX", dir, base);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		die(EXIT_SYS, "%s: cannot create a temporary file in %s: %s",
+		    path, dir, strerror(errno));
+	if (fchmod(fd, mode) != 0 || write_all(fd, out.s, out.len) != 0 ||
+	    fsync(fd) != 0) {
+		int en = errno;
+
+		unlink(tmp);
+		die(EXIT_SYS, "%s: cannot write %s: %s; nothing written", path,
+		    tmp, strerror(en));
+	}
+	if (close(fd) != 0) {
+		int en = errno;
+
+		unlink(tmp);
+		die(EXIT_SYS, "%s: cannot write %s: %s; nothing written", path,
+		    tmp, strerror(en));
+	}
+	if (rename(tmp, target) != 0) {
+		int en = errno;
+
+		unlink(tmp);
+		die(EXIT_SYS, "%s: cannot replace the file: %s; nothing written",
+		    path, strerror(en));
+	}
+	(void)fsync(dfd);
+	close(dfd);
+	for (k = 0; k < 0; k++)
+		;
+	free(tmp);
+	free(old);
+	free(real);
+	free(dir);
+	free(base);
+	buf_free(&out);
+}
+
+/* ---- new: from flags ---- */
+
+/* Set column k of c from flag text; 0, or -1 with e. */
+static int
+set_from_flag(struct contract *c, enum col k, const char *v, struct err *e)
+{
+	struct buf b = { 0 };
+	int rc;
+
+	if (k == C_SERVICES) {
+		services_value(v, &b);
+		v = b.s;
+	}
+	rc = contract_parse_field(c, contract_columns[k], v, e);
+	buf_free(&b);
+	return rc;
+}
+
+static void
+apply_flags(struct contract *c)
+{
+	struct err e = { 0 };
+	size_t k;
+
+	for (k = 0; k < NCOL; k++) {
+		const char *v = k == C_AUTO ? (opt_has_auto ? opt_auto.s : NULL) :
+		    opt_val[k];
+
+		if (v == NULL)
+			continue;
+		if (set_from_flag(c, (enum col)k, v, &e) != 0)
+			usage_error("%s: %s", colflag[k], e.msg);
+	}
+}
+
+static int
+load_existing(const char *path, struct contracts *cs)
+{
+	struct err e = { 0 };
+
+	memset(cs, 0, sizeof(*cs));
+	if (access(path, F_OK) != 0)
+		return 0;
+	if (contracts_load(path, cs, &e) != 0) {
+		report(path, &e);
+		die(e.status ? e.status : EXIT_DATA, "%s: fix the file first "
+		    "(mapcontract check); nothing written", path);
+	}
+	return 0;
+}
+
+/* ---- new: the wizard ---- */
+
+struct acct {
+	char *id, *name, *payer;
+};
+
+static struct acct *accs;
+static size_t naccs;
+
+static int
+acct_cmp(const void *a, const void *b)
+{
+	return strcmp(((const struct acct *)a)->id,
+	    ((const struct acct *)b)->id);
+}
+
+/* Distinct accounts (with names) in charge lines. */
+static void
+read_accounts(const char *path)
+{
+	struct err e = { 0 };
+	struct tsvr *t = tsvr_open(path, &e);
+	int ca, cn, cp, rc;
+	size_t i;
+
+	if (t == NULL)
+		die_err(path, &e);
+	if ((ca = tsvr_need(t, "account", &e)) < 0)
+		die_err(path, &e);
+	cn = tsvr_col(t, "account_name");
+	cp = tsvr_col(t, "payer");
+	while ((rc = tsvr_next(t, &e)) == 1) {
+		const char *id = t->f[ca];
+
+		if (*id == '\0')
+			continue;
+		for (i = 0; i < naccs; i++)
+			if (strcmp(accs[i].id, id) == 0)
+				break;
+		if (i == naccs) {
+			accs = xrealloc(accs, (naccs + 1) * sizeof(*accs));
+			accs[naccs].id = xstrdup(id);
+			accs[naccs].name = xstrdup(cn >= 0 ? t->f[cn] : "");
+			accs[naccs].payer = xstrdup(cp >= 0 ? t->f[cp] : "");
+			naccs++;
+		} else if (cn >= 0 && accs[i].name[0] == '\0' && t->f[cn][0]) {
+			free(accs[i].name);
+			accs[i].name = xstrdup(t->f[cn]);
+		}
+	}
+	if (rc < 0)
+		die_err(path, &e);
+	tsvr_close(t);
+	qsort(accs, naccs, sizeof(*accs), acct_cmp);
+}
+
+static int tty_in;		/* standard input is a terminal */
+static struct termios tty_saved;
+static volatile sig_atomic_t tty_raw;
+
+static void
+tty_restore(void)
+{
+	if (tty_raw) {
+		tcsetattr(0, TCSANOW, &tty_saved);
+		tty_raw = 0;
+	}
+}
+
+static void
+on_signal(int sig)
+{
+	if (tty_raw)
+		tcsetattr(0, TCSANOW, &tty_saved);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+static _Noreturn void
+eof_die(void)
+{
+	tty_restore();
+	fputc('\n', stdout);
+	fflush(stdout);
+	die(EXIT_USAGE, "standard input ended before the contract was "
+	    "complete; nothing written");
+}
+
+/* One line from standard input, byte by byte (no stdio buffering, so a
+ * terminal can switch modes between answers). 0, or -1 at end. */
+static int
+read_line(struct buf *b)
+{
+	char ch;
+	ssize_t r;
+	int any = 0;
+
+	b->len = 0;
+	for (;;) {
+		r = read(0, &ch, 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r < 0)
+			die(EXIT_SYS, "standard input: %s", strerror(errno));
+		if (r == 0)
+			break;
+		any = 1;
+		if (ch == '\n')
+			break;
+		buf_addc(b, ch);
+	}
+	buf_cstr(b);
+	if (!any)
+		return -1;
+	if (b->len && b->s[b->len - 1] == '\r')
+		b->s[--b->len] = '\0';
+	return 0;
+}
+
+static void
+trim(struct buf *b)
+{
+	size_t i = 0, n = b->len;
+
+	buf_cstr(b);
+	while (n > 0 && (b->s[n - 1] == ' ' || b->s[n - 1] == '\t'))
+		n--;
+	while (i < n && (b->s[i] == ' ' || b->s[i] == '\t'))
+		i++;
+	memmove(b->s, b->s + i, n - i);
+	b->len = n - i;
+	b->s[b->len] = '\0';
+}
+
+static void
+prompt(const char *label, const char *def)
+{
+	if (def != NULL && *def != '\0')
+		printf("  %s [%s]: ", label, def);
+	else
+		printf("  %s: ", label);
+	fflush(stdout);
+}
+
+/* Ask one question; the answer (trimmed, default when empty) in b. */
+static void
+ask(const char *label, const char *def, struct buf *b)
+{
+	prompt(label, def);
+	if (read_line(b) < 0)
+		eof_die();
+	trim(b);
+	if (!tty_in) {		/* show scripted answers as typed */
+		fputs(b->s, stdout);
+		fputc('\n', stdout);
+	}
+	if (b->len == 0 && def != NULL) {
+		buf_adds(b, def);
+	}
+}
+
+/* Ask with single keystrokes on a terminal: s or a (or Enter) answer at
+ * once; anything else starts a line, edited with Backspace and ^U. */
+static void
+ask_key(const char *label, const char *def, struct buf *b)
+{
+	struct termios raw;
+	unsigned char ch;
+	ssize_t r;
+
+	if (!tty_in || tcgetattr(0, &tty_saved) != 0) {
+		ask(label, def, b);
+		return;
+	}
+	raw = tty_saved;
+	raw.c_lflag &= ~(tcflag_t)(ICANON | ECHO);
+	raw.c_cc[VMIN] = 1;
+	raw.c_cc[VTIME] = 0;
+	tty_raw = 1;
+	if (tcsetattr(0, TCSANOW, &raw) != 0) {
+		tty_raw = 0;
+		ask(label, def, b);
+		return;
+	}
+	prompt(label, def);
+	b->len = 0;
+	for (;;) {
+		r = read(0, &ch, 1);
+		if (r < 0 && errno == EINTR)
+			continue;
+		if (r <= 0) {
+			if (b->len == 0)
+				eof_die();
+			break;
+		}
+		if (ch == '\n' || ch == '\r')
+			break;
+		if (b->len == 0 && (ch == 's' || ch == 'a' || ch == 'S' ||
+		    ch == 'A')) {
+			buf_addc(b, ch | 0x20);
+			fputc(ch, stdout);
+			break;
+		}
+		if (ch == 0x7f || ch == '\b') {
+			if (b->len > 0) {
+				b->len--;
+				fputs("\b \b", stdout);
+			}
+		} else if (ch == 0x15) {
+			while (b->len > 0) {
+				b->len--;
+				fputs("\b \b", stdout);
+			}
+		} else if (ch == 0x04) {
+			if (b->len == 0)
+				eof_die();
+		} else if (ch >= 0x20) {
+			buf_addc(b, ch);
+			fputc(ch, stdout);
+		}
+		fflush(stdout);
+	}
+	fputc('\n', stdout);
+	fflush(stdout);
+	tty_restore();
+	buf_cstr(b);
+	trim(b);
+	if (b->len == 0 && def != NULL)
+		buf_adds(b, def);
+}
+
+static void
+complain(const char *msg)
+{
+	printf("  ! %s\n", msg);
+}
+
+/* Ask for column k until contract_parse_field accepts it. */
+static void
+ask_field(struct contract *c, enum col k, const char *label, const char *def)
+{
+	struct buf b = { 0 };
+	struct err e = { 0 };
+
+	for (;;) {
+		ask(label, def, &b);
+		if (contract_parse_field(c, contract_columns[k], b.s, &e) == 0)
+			break;
+		complain(e.msg);
+	}
+	buf_free(&b);
+}
+
+static void
+services_note(const struct contract *c)
+{
+	struct buf b = { 0 };
+
+	contract_format_field(c, "services", &b);
+	printf("  Eligible services: %s\n", b.s);
+	buf_free(&b);
+	if (contract_ai_evaluation(c))
+		printf("  Note: Amazon Bedrock is selected, so AI workload "
+		    "evaluation is on: every AI\n  workload in the covered "
+		    "accounts is checked for inference profile coverage,\n"
+		    "  and Cloud Engineers get Create Profile, Add to Profile "
+		    "or Tag Profile tasks.\n");
+}
+
+static int
+has_ai_service(const struct contract *c)
+{
+	size_t i;
+
+	for (i = 0; i < c->nservices; i++)
+		if (service_is_bedrock(c->services[i]) ||
+		    strcmp(c->services[i], "AmazonSageMaker") == 0)
+			return 1;
+	return 0;
+}
+
+static void
+step_basics(struct contract *c, const struct contracts *cs)
+{
+	struct err e = { 0 };
+	struct buf b = { 0 };
+	char *def;
+	size_t i;
+
+	printf("\nStep 1 of 4: Basics\n");
+	for (;;) {
+		def = fmt_field(c, C_ID);
+		ask_field(c, C_ID, "Contract id", def);
+		free(def);
+		for (i = 0; i < cs->n; i++)
+			if (strcmp(cs->v[i].id, c->id) == 0)
+				break;
+		if (i == cs->n)
+			break;
+		err_set(&e, EXIT_DATA, 0, "contract id '%s' is already used "
+		    "(line %ld)", c->id, cs->v[i].line);
+		complain(e.msg);
+		free(c->id);
+		c->id = NULL;
+	}
+	def = fmt_field(c, C_PROGRAM);
+	ask_field(c, C_PROGRAM, "Program (map = standard, map-ai = AI "
+	    "Modernization)", def);
+	free(def);
+	def = fmt_field(c, C_PAYER);
+	ask_field(c, C_PAYER, "Payer account (12 digits)", def);
+	free(def);
+	def = fmt_field(c, C_MPE);
+	ask_field(c, C_MPE, "MPE ID (5 digits, or 10 upper-case letters and "
+	    "digits)", def);
+	free(def);
+	def = fmt_field(c, C_START);
+	ask_field(c, C_START, "Start date (YYYY-MM-DD)", def);
+	free(def);
+	for (;;) {
+		char d1[DATE_DAYLEN], d2[DATE_DAYLEN];
+		int y, m, d;
+		long lim;
+
+		if (c->end == LONG_MIN || c->end < c->start) {
+			date_to_civil(c->start, &y, &m, &d);
+			c->end = date_from_civil(y + 3, m, d) - 1;
+		}
+		def = fmt_field(c, C_END);
+		ask_field(c, C_END, "End date (YYYY-MM-DD)", def);
+		free(def);
+		date_to_civil(c->start, &y, &m, &d);
+		lim = m == 2 && d == 29 ? date_from_civil(y + 3, 3, 1) :
+		    date_from_civil(y + 3, m, d);
+		date_fmt_day(c->start, d1);
+		date_fmt_day(c->end, d2);
+		if (c->end < c->start)
+			buf_printf(&b, "end %s is before start %s", d2, d1);
+		else if (c->end > lim)
+			buf_printf(&b, "term %s to %s is longer than three "
+			    "years", d1, d2);
+		else
+			break;
+		complain(b.s);
+		b.len = 0;
+		c->end = LONG_MIN;
+	}
+	def = c->rate > 0 ? fmt_field(c, C_RATE) : NULL;
+	ask_field(c, C_RATE, "Credit rate (0.25 or 25%)", def);
+	free(def);
+	def = fmt_field(c, C_PROJECTED);
+	ask_field(c, C_PROJECTED, "Projected credit total (empty for none)",
+	    def);
+	free(def);
+	buf_free(&b);
+}
+
+static void
+step_services(struct contract *c)
+{
+	struct buf b = { 0 }, v = { 0 };
+	struct err e = { 0 };
+	const char *def;
+	char *cur = NULL;
+
+	printf("\nStep 2 of 4: Eligible services\n");
+	printf("  s  Standard defaults: ");
+	join_set(&b, services_standard, ", ");
+	printf("%s\n", b.s);
+	printf("  a  AI Modernization defaults: Standard + AmazonBedrock,\n"
+	    "     AmazonBedrockService, AmazonBedrockFoundationModels, "
+	    "AmazonSageMaker\n");
+	printf("  or type CUR product codes separated by commas\n");
+	if (c->nservices == 0)
+		def = c->program == PROG_MAP_AI ? "a" : "s";
+	else if (set_eq(c->services, c->nservices, services_standard))
+		def = "s";
+	else if (set_eq(c->services, c->nservices, services_ai))
+		def = "a";
+	else
+		def = cur = fmt_field(c, C_SERVICES);
+	for (;;) {
+		ask_key("Services", def, &b);
+		services_value(b.s, &v);
+		if (contract_parse_field(c, "services", v.s, &e) != 0) {
+			complain(e.msg);
+			continue;
+		}
+		if (c->program == PROG_MAP_AI && !has_ai_service(c)) {
+			complain("program map-ai needs an AI service (a Bedrock "
+			    "code or AmazonSageMaker): choose a, or add one");
+			continue;
+		}
+		break;
+	}
+	services_note(c);
+	free(cur);
+	buf_free(&b);
+	buf_free(&v);
+}
+
+static void
+step_accounts(struct contract *c)
+{
+	struct buf b = { 0 }, list = { 0 };
+	struct err e = { 0 };
+	size_t i, n, shownn = 0;
+	size_t *idx = xcalloc(naccs + 1, sizeof(*idx));
+	char *def;
+
+	printf("\nStep 3 of 4: Accounts in scope\n");
+	if (opt_accfrom != NULL) {
+		for (i = 0; i < naccs; i++)
+			if (accs[i].payer[0] == '\0' ||
+			    strcmp(accs[i].payer, c->payer) == 0)
+				idx[shownn++] = i;
+		if (shownn == 0)
+			printf("  No accounts of payer %s in %s.\n", c->payer,
+			    opt_accfrom);
+		else {
+			printf("  Accounts of payer %s in %s:\n", c->payer,
+			    opt_accfrom);
+			for (i = 0; i < shownn; i++)
+				printf("  %3zu  %s  %s\n", i + 1,
+				    accs[idx[i]].id, accs[idx[i]].name[0] ?
+				    accs[idx[i]].name : "(no name)");
+		}
+	}
+	printf("  Type all for every linked account of the payer, or account "
+	    "ids%s\n  separated by commas.\n", shownn ? " and numbers from "
+	    "the list" : "");
+	def = c->naccounts ? fmt_field(c, C_ACCOUNTS) : xstrdup("all");
+	for (;;) {
+		char **items = NULL;
+		char *p, *q;
+		int bad = 0;
+
+		ask("Accounts", def, &b);
+		list.len = 0;
+		buf_cstr(&list);
+		n = 0;
+		for (p = b.s; !bad; p = q + 1) {
+			char *end;
+			unsigned long num;
+
+			q = strchr(p, ',');
+			if (q)
+				*q = '\0';
+			while (*p == ' ')
+				p++;
+			end = p + strlen(p);
+			while (end > p && end[-1] == ' ')
+				*--end = '\0';
+			if (list.len)
+				buf_addc(&list, ',');
+			num = strtoul(p, &end, 10);
+			if (*p >= '1' && *p <= '9' && *end == '\0' &&
+			    strlen(p) < 6) {
+				if (num < 1 || num > shownn) {
+					buf_printf(&list, "#%s", p);
+					bad = 1;
+					e.msg[0] = '\0';
+					snprintf(e.msg, sizeof(e.msg), "no "
+					    "account number %s in the list", p);
+					break;
+				}
+				buf_adds(&list, accs[idx[num - 1]].id);
+			} else
+				buf_adds(&list, p);
+			n++;
+			if (q == NULL)
+				break;
+		}
+		free(items);
+		if (bad) {
+			complain(e.msg);
+			continue;
+		}
+		if (contract_parse_field(c, "accounts", list.s, &e) == 0)
+			break;
+		complain(e.msg);
+	}
+	free(def);
+	free(idx);
+	buf_free(&b);
+	buf_free(&list);
+}
+
+static void
+step_auto(struct contract *c)
+{
+	char *def;
+
+	printf("\nStep 4 of 4: Auto-enrollment\n");
+	if (c->all_accounts) {
+		printf("  Every linked account of the payer is in scope: no "
+		    "rules needed.\n");
+		contract_parse_field(c, "auto_enroll", "", NULL);
+		return;
+	}
+	printf("  new-accounts   linked accounts first seen after the start "
+	    "date join\n"
+	    "  name:PATTERN   accounts whose name matches PATTERN join "
+	    "(e.g. name:prod-*)\n");
+	def = fmt_field(c, C_AUTO);
+	ask_field(c, C_AUTO, "Rules, separated by commas, or none",
+	    *def ? def : "none");
+	free(def);
+}
+
+static void
+review(const struct contract *c, const char *path)
+{
+	static const char *const label[NCOL] = { "Id", "Program", "Payer",
+		"MPE ID", "Start", "End", "Credit rate", "Projected",
+		"Accounts", "Services", "Auto-enroll", "Exclusions" };
+	size_t k;
+	char *v, tag[64];
+
+	printf("\nReview: the contract to add to %s\n", path);
+	for (k = 0; k < NCOL; k++) {
+		v = fmt_field(c, (enum col)k);
+		if (k == C_RATE) {
+			char m[MONEY_BUFSZ];
+
+			money_fmt(c->rate * 100, m, 0);
+			printf("  %-12s %s%%\n", label[k], m);
+		} else
+			printf("  %-12s %s\n", label[k], *v ? v : k == C_AUTO ?
+			    "none" : "-");
+		free(v);
+	}
+	map_tag_expected(c->mpe, tag, sizeof(tag));
+	printf("  %-12s %s (resources%s)\n", "MAP tag", tag,
+	    contract_ai_evaluation(c) ? " and inference profiles" : "");
+	printf("  %-12s %s\n", "AI workloads", contract_ai_evaluation(c) ?
+	    "evaluated (Bedrock is eligible)" : "not evaluated");
+}
+
+static int
+wizard(struct contract *c, const char *path)
+{
+	struct contracts cs;
+	struct err e = { 0 };
+	struct buf b = { 0 };
+	int rc;
+
+	load_existing(path, &cs);
+	signal(SIGINT, on_signal);
+	signal(SIGTERM, on_signal);
+	signal(SIGHUP, on_signal);
+	printf("Create a MAP contract in %s\n", path);
+	for (;;) {
+		step_basics(c, &cs);
+		step_services(c);
+		step_accounts(c);
+		step_auto(c);
+		if (contract_validate(c, &e) != 0 ||
+		    contract_check_against(&cs, c, &e) != 0) {
+			printf("\n");
+			complain(e.msg);
+			printf("  Let's go through the steps again; Enter keeps "
+			    "an answer.\n");
+			continue;
+		}
+		review(c, path);
+		for (;;) {
+			ask("Write it? (y = write, e = edit, n = quit)",
+			    opt_yes ? "y" : NULL, &b);
+			if (strcmp(b.s, "y") == 0 || strcmp(b.s, "yes") == 0 ||
+			    strcmp(b.s, "n") == 0 || strcmp(b.s, "no") == 0 ||
+			    strcmp(b.s, "e") == 0 || strcmp(b.s, "edit") == 0)
+				break;
+			complain("answer y, e or n");
+		}
+		if (b.s[0] != 'e')
+			break;
+	}
+	if (b.s[0] == 'n') {
+		printf("Nothing written.\n");
+		rc = EXIT_CHECK;
+	} else {
+		write_contract(path, c);
+		printf("Contract '%s' added to %s.\n", c->id, path);
+		rc = EXIT_OKAY;
+	}
+	contracts_free(&cs);
+	buf_free(&b);
+	return rc;
+}
+
+static int
+cmd_new(void)
+{
+	struct contract c;
+	struct err e = { 0 };
+	int run_wizard;
+	size_t k;
+	int rc;
+
+	if (strcmp(opt_file, "-") == 0)
+		usage_error("new needs a file, not standard input");
+	contract_init(&c);
+	apply_flags(&c);
+	tty_in = isatty(0);
+	run_wizard = opt_wizard || (!opt_yes && tty_in);
+	if (opt_accfrom)
+		read_accounts(opt_accfrom);
+	if (run_wizard) {
+		rc = wizard(&c, opt_file);
+		contract_free(&c);
+		return rc;
+	}
+	for (k = 0; k <= C_RATE; k++)
+		if (opt_val[k] == NULL)
+			usage_error("missing %s (needed without the wizard)",
+			    colflag[k]);
+	if (opt_val[C_ACCOUNTS] == NULL)
+		contract_parse_field(&c, "accounts", "all", &e);
+	if (opt_val[C_SERVICES] == NULL)
+		set_from_flag(&c, C_SERVICES, c.program == PROG_MAP_AI ? "ai" :
+		    "standard", &e);
+	if (contract_validate(&c, &e) != 0)
+		usage_error("%s", e.msg);
+	if (!opt_yes)
+		usage_error("standard input is not a terminal: give --yes to "
+		    "write from the options, or --wizard to answer the "
+		    "questions from standard input");
+	write_contract(opt_file, &c);
+	contract_free(&c);
+	return EXIT_OKAY;
+}
+
+/* ---- list, check ---- */
+
+static int
+cmd_list(void)
+{
+	struct contracts cs;
+	struct err e = { 0 };
+	size_t i, k, w[NCOL];
+	static const char *const head[NCOL] = { "ID", "PROGRAM", "PAYER", "MPE",
+		"START", "END", "RATE", "PROJECTED", "ACCOUNTS", "SERVICES",
+		"AUTO-ENROLL", "EXCLUSIONS" };
+	char ***cell;
+	struct buf b = { 0 };
+
+	if (contracts_load(opt_file, &cs, &e) != 0)
+		die_err(opt_file, &e);
+	if (opt_tsv) {
+		join_set(&b, contract_columns, "\t");
+		printf("%s\n", b.s);
+		for (i = 0; i < cs.n; i++) {
+			for (k = 0; k < NCOL; k++) {
+				char *v = fmt_field(&cs.v[i], (enum col)k);
+
+				b.len = 0;
+				tsv_escape(&b, v, strlen(v));
+				printf("%s%s", k ? "\t" : "", buf_cstr(&b));
+				free(v);
+			}
+			putchar('\n');
+		}
+		goto out;
+	}
+	cell = xcalloc(cs.n + 1, sizeof(*cell));
+	for (k = 0; k < NCOL; k++)
+		w[k] = strlen(head[k]);
+	for (i = 0; i < cs.n; i++) {
+		const struct contract *c = &cs.v[i];
+
+		cell[i] = xcalloc(NCOL, sizeof(char *));
+		for (k = 0; k < NCOL; k++) {
+			char *v;
+
+			if (k == C_RATE) {
+				char m[MONEY_BUFSZ];
+
+				money_fmt(c->rate * 100, m, 0);
+				v = xmalloc(strlen(m) + 2);
+				sprintf(v, "%s%%", m);
+			} else if (k == C_SERVICES && set_eq(c->services,
+			    c->nservices, services_standard))
+				v = xstrdup("standard");
+			else if (k == C_SERVICES && set_eq(c->services,
+			    c->nservices, services_ai))
+				v = xstrdup("ai");
+			else
+				v = fmt_field(c, (enum col)k);
+			if (*v == '\0') {
+				free(v);
+				v = xstrdup("-");
+			}
+			cell[i][k] = v;
+			if (strlen(v) > w[k])
+				w[k] = strlen(v);
+		}
+	}
+	for (k = 0; k < NCOL; k++)
+		printf(k + 1 < NCOL ? "%-*s  " : "%s\n", (int)w[k], head[k]);
+	for (i = 0; i < cs.n; i++) {
+		for (k = 0; k < NCOL; k++) {
+			printf(k + 1 < NCOL ? "%-*s  " : "%s\n", (int)w[k],
+			    cell[i][k]);
+			free(cell[i][k]);
+		}
+		free(cell[i]);
+	}
+	free(cell);
+out:
+	buf_free(&b);
+	contracts_free(&cs);
+	close_stdout();
+	return EXIT_OKAY;
+}
+
+static void
+problem(void *arg, const struct err *e)
+{
+	report(arg, e);
+}
+
+static int
+cmd_check(void)
+{
+	struct contracts cs;
+	struct err e = { 0 };
+	int n = contracts_load_all(opt_file, &cs, problem, (void *)opt_file,
+	    &e);
+
+	if (n < 0)
+		die_err(opt_file, &e);
+	contracts_free(&cs);
+	return n > 0 ? EXIT_DATA : EXIT_OKAY;
+}
+
+static int
+cmd_check_workloads(void)
+{
+	struct workloads ws;
+	struct err e = { 0 };
+	int n = workloads_load_all(opt_workloads, &ws, problem,
+	    (void *)opt_workloads, &e);
+
+	if (n < 0)
+		die_err(opt_workloads, &e);
+	workloads_free(&ws);
+	return n > 0 ? EXIT_DATA : EXIT_OKAY;
+}
+
+/* ---- main ---- */
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "file", required_argument, NULL, 'f' },
+		{ "workloads", required_argument, NULL, 'w' },
+		{ "id", required_argument, NULL, O_ID },
+		{ "program", required_argument, NULL, O_PROGRAM },
+		{ "payer", required_argument, NULL, O_PAYER },
+		{ "mpe", required_argument, NULL, O_MPE },
+		{ "start", required_argument, NULL, O_START },
+		{ "end", required_argument, NULL, O_END },
+		{ "credit-rate", required_argument, NULL, O_RATE },
+		{ "projected", required_argument, NULL, O_PROJECTED },
+		{ "accounts", required_argument, NULL, O_ACCOUNTS },
+		{ "services", required_argument, NULL, O_SERVICES },
+		{ "auto-enroll", required_argument, NULL, O_AUTO },
+		{ "exclusions", required_argument, NULL, O_EXCL },
+		{ "accounts-from", required_argument, NULL, O_ACCFROM },
+		{ "yes", no_argument, NULL, 'y' },
+		{ "wizard", no_argument, NULL, O_WIZARD },
+		{ "format", required_argument, NULL, O_FORMAT },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	/* which options each command takes */
+	static const char *const allowed[NCMD] = {
+		"f" "iPpmseRjaSAXFyW",	/* new */
+		"fO",			/* list */
+		"f",			/* check */
+		"w",			/* check-workloads */
+	};
+	const char *cmd;
+	enum cmd which;
+	int ch, i;
+	char used[64];
+	size_t nused = 0;
+
+	prog_init("mapcontract");
+	if (argc < 2)
+		usage_error("missing command (new, list, check, "
+		    "check-workloads)");
+	cmd = argv[1];
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
+		usage();
+		close_stdout();
+		return EXIT_OKAY;
+	}
+	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+		print_version();
+		close_stdout();
+		return EXIT_OKAY;
+	}
+	for (i = 0; i < NCMD; i++)
+		if (strcmp(cmd, cmdname[i]) == 0)
+			break;
+	if (i == NCMD) {
+		if (cmd[0] == '-')
+			usage_error("missing command before '%s' (new, list, "
+			    "check, check-workloads)", cmd);
+		usage_error("unknown command '%s' (new, list, check, "
+		    "check-workloads)", cmd);
+	}
+	which = (enum cmd)i;
+	/* parse the rest, with getopt's messages under our name */
+	argv[1] = (char *)progname;
+	argc--;
+	argv++;
+	while ((ch = getopt_long(argc, argv, "f:w:yhV", longopts, NULL)) != -1) {
+		char code;
+
+		switch (ch) {
+		case 'f': code = 'f'; opt_file = optarg; break;
+		case 'w': code = 'w'; opt_workloads = optarg; break;
+		case O_ID: code = 'i'; opt_val[C_ID] = optarg; break;
+		case O_PROGRAM: code = 'P'; opt_val[C_PROGRAM] = optarg; break;
+		case O_PAYER: code = 'p'; opt_val[C_PAYER] = optarg; break;
+		case O_MPE: code = 'm'; opt_val[C_MPE] = optarg; break;
+		case O_START: code = 's'; opt_val[C_START] = optarg; break;
+		case O_END: code = 'e'; opt_val[C_END] = optarg; break;
+		case O_RATE: code = 'R'; opt_val[C_RATE] = optarg; break;
+		case O_PROJECTED:
+			code = 'j';
+			opt_val[C_PROJECTED] = optarg;
+			break;
+		case O_ACCOUNTS:
+			code = 'a';
+			opt_val[C_ACCOUNTS] = optarg;
+			break;
+		case O_SERVICES:
+			code = 'S';
+			opt_val[C_SERVICES] = optarg;
+			break;
+		case O_AUTO:
+			code = 'A';
+			if (*optarg == '\0' || strchr(optarg, ','))
+				usage_error("--auto-enroll: give one rule at a "
+				    "time (new-accounts or name:PATTERN), not "
+				    "'%s'", optarg);
+			if (opt_has_auto)
+				buf_addc(&opt_auto, ',');
+			buf_adds(&opt_auto, optarg);
+			opt_has_auto = 1;
+			break;
+		case O_EXCL: code = 'X'; opt_val[C_EXCL] = optarg; break;
+		case O_ACCFROM: code = 'F'; opt_accfrom = optarg; break;
+		case 'y': code = 'y'; opt_yes = 1; break;
+		case O_WIZARD: code = 'W'; opt_wizard = 1; break;
+		case O_FORMAT:
+			code = 'O';
+			if (strcmp(optarg, "tsv") == 0)
+				opt_tsv = 1;
+			else if (strcmp(optarg, "text") == 0)
+				opt_tsv = 0;
+			else
+				usage_error("--format: text or tsv, not '%s'",
+				    optarg);
+			break;
+		case 'h':
+			usage();
+			close_stdout();
+			return EXIT_OKAY;
+		case 'V':
+			print_version();
+			close_stdout();
+			return EXIT_OKAY;
+		default:
+			fprintf(stderr, "Try '%s --help' for more information.\n",
+			    progname);
+			return EXIT_USAGE;
+		}
+		if (strchr(allowed[which], code) == NULL)
+			usage_error("option '%s' does not apply to '%s'",
+			    argv[optind - 1], cmdname[which]);
+		if (nused < sizeof(used))
+			used[nused++] = code;
+	}
+	if (optind < argc)
+		usage_error("unexpected argument '%s'", argv[optind]);
+	if (which == CMD_CHECKW) {
+		if (opt_workloads == NULL)
+			usage_error("missing --workloads FILE");
+		return cmd_check_workloads();
+	}
+	if (opt_file == NULL)
+		usage_error("missing --file FILE");
+	switch (which) {
+	case CMD_NEW:
+		return cmd_new();
+	case CMD_LIST:
+		return cmd_list();
+	case CMD_CHECK:
+		return cmd_check();
+	default:
+		break;
+	}
+	return EXIT_OKAY;
+}

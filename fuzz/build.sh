@@ -1,0 +1,74 @@
+#!/bin/sh
+# build.sh: build the fuzz targets.
+#   sh fuzz/build.sh [fuzz]        libFuzzer binaries into build-fuzz/ (clang,
+#                                  -fsanitize=fuzzer,address,undefined)
+#   sh fuzz/build.sh replay OUTDIR replay binaries (no libFuzzer) into OUTDIR,
+#                                  with $CC (default cc) and $SANFLAGS
+# Targets: fuzz/fuzz_TARGET.c; binaries build-fuzz/fuzz_TARGET and
+# OUTDIR/replay_TARGET. Run the fuzzers from the repository root, e.g.
+#   build-fuzz/fuzz_csvin -max_total_time=60 fuzz/corpus/csvin
+# and replay the corpora with sh fuzz/replay.sh OUTDIR.
+set -eu
+TARGETS="csvin jmap scalars manifest tsvr"
+# the lib/ modules the targets use (the parsers and what they call)
+LIBSRC="err money date jmap zin csvin tsv manifest"
+STD="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE"
+WARN="-Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
+      -Wformat=2 -Wno-format-nonliteral -Werror"
+LDLIBS="-lcsv -lz -lxxhash -pthread"
+
+mode=${1:-fuzz}
+case $mode in
+fuzz)
+	[ $# -le 1 ] || { echo "usage: build.sh [fuzz | replay OUTDIR]" >&2; exit 2; }
+	out=build-fuzz ;;
+replay)
+	[ $# -eq 2 ] || { echo "usage: build.sh [fuzz | replay OUTDIR]" >&2; exit 2; }
+	case $2 in /*) out=$2 ;; *) out=$(pwd)/$2 ;; esac ;;
+*)
+	echo "usage: build.sh [fuzz | replay OUTDIR]" >&2; exit 2 ;;
+esac
+cd "$(dirname "$0")/.."
+mkdir -p "$out/obj"	# relative (build-fuzz) from the repository root
+
+# cc FLAGS... : compile (with -c) or link, echoing the command
+run() {
+	echo "$*"
+	"$@"
+}
+
+if [ "$mode" = fuzz ]; then
+	cc=${FUZZCC:-clang}
+	san="-fsanitize=address,undefined -fno-sanitize-recover=all"
+	# shellcheck disable=SC2086
+	cflags="$STD $WARN -g -O1 -fno-omit-frame-pointer -pthread $san"
+	for m in $LIBSRC; do
+		# shellcheck disable=SC2086
+		run $cc $cflags -fsanitize=fuzzer-no-link -c -o "$out/obj/$m.o" lib/$m.c
+	done
+	# shellcheck disable=SC2086
+	run $cc $cflags -fsanitize=fuzzer-no-link -c -o "$out/obj/fuzzutil.o" fuzz/fuzzutil.c
+	for t in $TARGETS; do
+		objs=
+		for m in $LIBSRC; do objs="$objs $out/obj/$m.o"; done
+		# shellcheck disable=SC2086
+		run $cc $cflags -fsanitize=fuzzer -o "$out/fuzz_$t" fuzz/fuzz_$t.c \
+		    "$out/obj/fuzzutil.o" $objs $LDLIBS
+	done
+else
+	cc=${CC:-cc}
+	# shellcheck disable=SC2086
+	cflags="$STD $WARN ${OPT:--O2} -g -pthread ${SANFLAGS:-}"
+	objs=
+	for m in $LIBSRC fuzzutil replay; do
+		case $m in fuzzutil|replay) src=fuzz/$m.c ;; *) src=lib/$m.c ;; esac
+		# shellcheck disable=SC2086
+		run $cc $cflags -c -o "$out/obj/$m.o" $src
+		[ $m = replay ] || objs="$objs $out/obj/$m.o"
+	done
+	for t in $TARGETS; do
+		# shellcheck disable=SC2086
+		run $cc $cflags -o "$out/replay_$t" fuzz/fuzz_$t.c \
+		    "$out/obj/replay.o" $objs $LDLIBS
+	done
+fi

@@ -1,0 +1,19 @@
+/* fuzz.h: shared by the fuzz targets and the replay driver.
+ * Each fuzz_*.c defines LLVMFuzzerTestOneInput; linked with libFuzzer it is
+ * a fuzzer, linked with replay.c it replays a corpus (no libFuzzer needed).
+ * A target aborts (FUZZ_CHECK) when a property the library promises fails,
+ * so the sanitizers and libFuzzer report it as a crash. */
+#ifndef FUZZ_H
+#define FUZZ_H
+#include <stddef.h>
+#include <stdint.h>
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+void fuzz_fail(const char *file, int line, const char *what);
+#define FUZZ_CHECK(c) ((c) ? (void)0 : fuzz_fail(__FILE__, __LINE__, #c))
+
+/* The bytes as a file: a path that zin_open can open, naming a memory
+ * file (memfd) that holds exactly data[0..size). Aborts on failure. */
+const char *fuzz_file(const uint8_t *data, size_t size);
+#endif

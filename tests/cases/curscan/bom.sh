@@ -1,0 +1,1 @@
+curscan testdata/cur/bom.csv

@@ -1,0 +1,2 @@
+# CRLF line endings and a blank line; the line numbers stay physical
+curscan -s - testdata/cur/crlf-blank.csv

@@ -1,0 +1,1 @@
+curscan testdata/cur/cur2-basic.csv

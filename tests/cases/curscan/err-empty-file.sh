@@ -1,0 +1,1 @@
+: > "$TMP/empty.csv"; curscan "$TMP/empty.csv"

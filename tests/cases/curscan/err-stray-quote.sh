@@ -1,0 +1,1 @@
+curscan testdata/cur/bad-stray-quote.csv

@@ -1,0 +1,7 @@
+python3 -c "
+import gzip,sys
+z=bytearray(gzip.compress(open(\"testdata/cur/cur2-basic.csv\",\"rb\").read()*50,mtime=0))
+for i in range(40,60): z[i]^=0x55
+open(sys.argv[1],\"wb\").write(z)
+" "$TMP/c.csv.gz"
+curscan "$TMP/c.csv.gz" > /dev/null

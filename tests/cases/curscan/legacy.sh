@@ -1,0 +1,1 @@
+curscan --tag team testdata/cur/legacy-basic.csv

@@ -1,0 +1,1 @@
+curscan -m testdata/cur/manifest-bad.json

@@ -1,0 +1,1 @@
+curscan -m testdata/cur/manifest-missing.json -r testdata/cur/bucket

@@ -1,0 +1,1 @@
+curscan --format parquet testdata/cur/cur2-basic.csv

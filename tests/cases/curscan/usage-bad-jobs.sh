@@ -1,0 +1,1 @@
+curscan -j 0 testdata/cur/cur2-basic.csv

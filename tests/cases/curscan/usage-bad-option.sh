@@ -1,0 +1,1 @@
+curscan --bogus testdata/cur/cur2-basic.csv

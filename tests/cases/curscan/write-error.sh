@@ -1,0 +1,2 @@
+# a write error is never silent
+curscan testdata/cur/cur2-basic.csv > /dev/full 2>"$TMP/err"; echo "exit $?"; grep -v unknown "$TMP/err"

@@ -1,0 +1,64 @@
+#!/bin/sh
+# check.sh: the whole test suite; `make check` runs it and CI runs that.
+#  1. install missing Debian packages (scripts/deps.sh test)
+#  2. build with warnings as errors
+#  3. the golden suite (tests/run.sh) and the public-corpus check
+#  4. the same again built with AddressSanitizer + UBSan
+#  5. the fuzz corpus replayed, plain and sanitized
+#  6. mandoc -Tlint on every man page
+# The last line is "N passed, N failed".
+set -u
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root" || exit 4
+scripts/deps.sh test || exit 4
+log=$(mktemp "${TMPDIR:-/tmp}/mapcheck.XXXXXX") || exit 4
+trap 'rm -f "$log"' EXIT INT TERM
+P=0 F=0
+
+# step NAME CMD...: run, show the log, add its "N passed, N failed"
+step() {
+	name=$1
+	shift
+	echo "== $name"
+	"$@" >"$log" 2>&1
+	rc=$?
+	last=$(tail -n 1 "$log")
+	case $last in
+	*" passed, "*" failed")
+		grep -v '^PASS ' "$log" | sed '$d'
+		p=${last%% passed*}
+		f=${last#*passed, }
+		f=${f%% failed*}
+		if [ "$rc" != 0 ] && [ "$f" = 0 ]; then f=1; fi
+		;;
+	*)
+		cat "$log"
+		if [ "$rc" = 0 ]; then p=1 f=0; else p=0 f=1; fi
+		;;
+	esac
+	echo "   $p passed, $f failed"
+	P=$((P + p))
+	F=$((F + f))
+}
+
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+SANFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all'
+
+step "build (warnings are errors)" make -s all
+step "golden tests" sh tests/run.sh build/bin
+step "public corpus" sh tests/corpus.sh build/bin
+step "build with ASan+UBSan" make -s san
+step "golden tests, ASan+UBSan" sh tests/run.sh build-san/bin
+step "public corpus, ASan+UBSan" sh tests/corpus.sh build-san/bin
+if [ -f fuzz/build.sh ]; then
+	step "fuzz replay build" sh fuzz/build.sh replay build/fuzz-replay
+	step "fuzz corpus replay" sh fuzz/replay.sh build/fuzz-replay
+	step "fuzz replay build, ASan+UBSan" env SANFLAGS="$SANFLAGS" sh fuzz/build.sh replay build-san/fuzz-replay
+	step "fuzz corpus replay, ASan+UBSan" sh fuzz/replay.sh build-san/fuzz-replay
+fi
+for m in man/*.[1-8]; do
+	step "mandoc -Tlint $m" sh -c 'out=$(mandoc -Tlint -W warning "$1" 2>&1); [ -z "$out" ] || { echo "$out"; exit 1; }' sh "$m"
+done
+echo "$P passed, $F failed"
+[ "$F" = 0 ]
