@@ -46,9 +46,9 @@ static const char *const colflag[NCOL] = { "--id", "--program", "--payer",
 	"--accounts", "--services", "--auto-enroll", "--exclusions" };
 
 enum {
-	O_ID = 256, O_PROGRAM, O_PAYER, O_MPE, O_START, O_END, O_RATE,
-	O_PROJECTED, O_ACCOUNTS, O_SERVICES, O_AUTO, O_EXCL, O_ACCFROM,
-	O_WIZARD, O_FORMAT
+	OPT_ID = 256, OPT_PROGRAM, OPT_PAYER, OPT_MPE, OPT_START, OPT_END, OPT_RATE,
+	OPT_PROJECTED, OPT_ACCOUNTS, OPT_SERVICES, OPT_AUTO, OPT_EXCL, OPT_ACCFROM,
+	OPT_WIZARD, OPT_FORMAT
 };
 
 static const char *opt_val[NCOL];	/* contract fields from flags */
@@ -146,14 +146,15 @@ join_set(struct buf *b, const char *const *set, const char *sep)
 	buf_cstr(b);
 }
 
-/* --services value: standard and ai expand to their lists. */
+/* --services value: standard and ai (in the wizard also s and a) expand
+ * to their lists. */
 static void
-services_value(const char *v, struct buf *b)
+services_value(const char *v, struct buf *b, int keys)
 {
 	b->len = 0;
-	if (strcmp(v, "standard") == 0 || strcmp(v, "s") == 0)
+	if (strcmp(v, "standard") == 0 || (keys && strcmp(v, "s") == 0))
 		join_set(b, services_standard, ",");
-	else if (strcmp(v, "ai") == 0 || strcmp(v, "a") == 0)
+	else if (strcmp(v, "ai") == 0 || (keys && strcmp(v, "a") == 0))
 		join_set(b, services_ai, ",");
 	else
 		buf_adds(b, v);
@@ -292,7 +293,7 @@ write_contract(const char *path, const struct contract *c)
 	struct contracts cs;
 	struct err e = { 0 };
 	struct buf out = { 0 };
-	size_t oldlen = 0, hlen, k;
+	size_t oldlen = 0, hlen;
 	mode_t mode;
 	int dfd, fd, exists, crlf = 0;
 
@@ -394,8 +395,6 @@ write_contract(const char *path, const struct contract *c)
 	}
 	(void)fsync(dfd);
 	close(dfd);
-	for (k = 0; k < 0; k++)
-		;
 	free(tmp);
 	free(old);
 	free(real);
@@ -414,7 +413,7 @@ set_from_flag(struct contract *c, enum col k, const char *v, struct err *e)
 	int rc;
 
 	if (k == C_SERVICES) {
-		services_value(v, &b);
+		services_value(v, &b, 0);
 		v = b.s;
 	}
 	rc = contract_parse_field(c, contract_columns[k], v, e);
@@ -838,7 +837,7 @@ step_services(struct contract *c)
 		def = cur = fmt_field(c, C_SERVICES);
 	for (;;) {
 		ask_key("Services", def, &b);
-		services_value(b.s, &v);
+		services_value(b.s, &v, 1);
 		if (contract_parse_field(c, "services", v.s, &e) != 0) {
 			complain(e.msg);
 			continue;
@@ -861,7 +860,7 @@ step_accounts(struct contract *c)
 {
 	struct buf b = { 0 }, list = { 0 };
 	struct err e = { 0 };
-	size_t i, n, shownn = 0;
+	size_t i, shownn = 0;
 	size_t *idx = xcalloc(naccs + 1, sizeof(*idx));
 	char *def;
 
@@ -888,14 +887,12 @@ step_accounts(struct contract *c)
 	    "the list" : "");
 	def = c->naccounts ? fmt_field(c, C_ACCOUNTS) : xstrdup("all");
 	for (;;) {
-		char **items = NULL;
 		char *p, *q;
 		int bad = 0;
 
 		ask("Accounts", def, &b);
 		list.len = 0;
 		buf_cstr(&list);
-		n = 0;
 		for (p = b.s; !bad; p = q + 1) {
 			char *end;
 			unsigned long num;
@@ -914,9 +911,7 @@ step_accounts(struct contract *c)
 			if (*p >= '1' && *p <= '9' && *end == '\0' &&
 			    strlen(p) < 6) {
 				if (num < 1 || num > shownn) {
-					buf_printf(&list, "#%s", p);
 					bad = 1;
-					e.msg[0] = '\0';
 					snprintf(e.msg, sizeof(e.msg), "no "
 					    "account number %s in the list", p);
 					break;
@@ -924,11 +919,9 @@ step_accounts(struct contract *c)
 				buf_adds(&list, accs[idx[num - 1]].id);
 			} else
 				buf_adds(&list, p);
-			n++;
 			if (q == NULL)
 				break;
 		}
-		free(items);
 		if (bad) {
 			complain(e.msg);
 			continue;
@@ -1021,9 +1014,13 @@ wizard(struct contract *c, const char *path)
 			continue;
 		}
 		review(c, path);
-		for (;;) {
-			ask("Write it? (y = write, e = edit, n = quit)",
-			    opt_yes ? "y" : NULL, &b);
+		if (opt_yes) {
+			buf_adds(&b, "y");
+			buf_cstr(&b);
+		}
+		while (!opt_yes) {
+			ask("Write it? (y = write, e = edit, n = quit)", NULL,
+			    &b);
 			if (strcmp(b.s, "y") == 0 || strcmp(b.s, "yes") == 0 ||
 			    strcmp(b.s, "n") == 0 || strcmp(b.s, "no") == 0 ||
 			    strcmp(b.s, "e") == 0 || strcmp(b.s, "edit") == 0)
@@ -1090,6 +1087,15 @@ cmd_new(void)
 
 /* ---- list, check ---- */
 
+static void
+cell_out(const char *s, int w, int last)
+{
+	if (last)
+		printf("%s\n", s);
+	else
+		printf("%-*s  ", w, s);
+}
+
 static int
 cmd_list(void)
 {
@@ -1154,11 +1160,10 @@ cmd_list(void)
 		}
 	}
 	for (k = 0; k < NCOL; k++)
-		printf(k + 1 < NCOL ? "%-*s  " : "%s\n", (int)w[k], head[k]);
+		cell_out(head[k], (int)w[k], k + 1 == NCOL);
 	for (i = 0; i < cs.n; i++) {
 		for (k = 0; k < NCOL; k++) {
-			printf(k + 1 < NCOL ? "%-*s  " : "%s\n", (int)w[k],
-			    cell[i][k]);
+			cell_out(cell[i][k], (int)w[k], k + 1 == NCOL);
 			free(cell[i][k]);
 		}
 		free(cell[i]);
@@ -1213,22 +1218,22 @@ main(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "file", required_argument, NULL, 'f' },
 		{ "workloads", required_argument, NULL, 'w' },
-		{ "id", required_argument, NULL, O_ID },
-		{ "program", required_argument, NULL, O_PROGRAM },
-		{ "payer", required_argument, NULL, O_PAYER },
-		{ "mpe", required_argument, NULL, O_MPE },
-		{ "start", required_argument, NULL, O_START },
-		{ "end", required_argument, NULL, O_END },
-		{ "credit-rate", required_argument, NULL, O_RATE },
-		{ "projected", required_argument, NULL, O_PROJECTED },
-		{ "accounts", required_argument, NULL, O_ACCOUNTS },
-		{ "services", required_argument, NULL, O_SERVICES },
-		{ "auto-enroll", required_argument, NULL, O_AUTO },
-		{ "exclusions", required_argument, NULL, O_EXCL },
-		{ "accounts-from", required_argument, NULL, O_ACCFROM },
+		{ "id", required_argument, NULL, OPT_ID },
+		{ "program", required_argument, NULL, OPT_PROGRAM },
+		{ "payer", required_argument, NULL, OPT_PAYER },
+		{ "mpe", required_argument, NULL, OPT_MPE },
+		{ "start", required_argument, NULL, OPT_START },
+		{ "end", required_argument, NULL, OPT_END },
+		{ "credit-rate", required_argument, NULL, OPT_RATE },
+		{ "projected", required_argument, NULL, OPT_PROJECTED },
+		{ "accounts", required_argument, NULL, OPT_ACCOUNTS },
+		{ "services", required_argument, NULL, OPT_SERVICES },
+		{ "auto-enroll", required_argument, NULL, OPT_AUTO },
+		{ "exclusions", required_argument, NULL, OPT_EXCL },
+		{ "accounts-from", required_argument, NULL, OPT_ACCFROM },
 		{ "yes", no_argument, NULL, 'y' },
-		{ "wizard", no_argument, NULL, O_WIZARD },
-		{ "format", required_argument, NULL, O_FORMAT },
+		{ "wizard", no_argument, NULL, OPT_WIZARD },
+		{ "format", required_argument, NULL, OPT_FORMAT },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -1242,9 +1247,7 @@ main(int argc, char **argv)
 	};
 	const char *cmd;
 	enum cmd which;
-	int ch, i;
-	char used[64];
-	size_t nused = 0;
+	int ch, i, li;
 
 	prog_init("mapcontract");
 	if (argc < 2)
@@ -1276,32 +1279,37 @@ main(int argc, char **argv)
 	argv[1] = (char *)progname;
 	argc--;
 	argv++;
-	while ((ch = getopt_long(argc, argv, "f:w:yhV", longopts, NULL)) != -1) {
+	for (;;) {
 		char code;
+
+		li = -1;
+		ch = getopt_long(argc, argv, "f:w:yhV", longopts, &li);
+		if (ch == -1)
+			break;
 
 		switch (ch) {
 		case 'f': code = 'f'; opt_file = optarg; break;
 		case 'w': code = 'w'; opt_workloads = optarg; break;
-		case O_ID: code = 'i'; opt_val[C_ID] = optarg; break;
-		case O_PROGRAM: code = 'P'; opt_val[C_PROGRAM] = optarg; break;
-		case O_PAYER: code = 'p'; opt_val[C_PAYER] = optarg; break;
-		case O_MPE: code = 'm'; opt_val[C_MPE] = optarg; break;
-		case O_START: code = 's'; opt_val[C_START] = optarg; break;
-		case O_END: code = 'e'; opt_val[C_END] = optarg; break;
-		case O_RATE: code = 'R'; opt_val[C_RATE] = optarg; break;
-		case O_PROJECTED:
+		case OPT_ID: code = 'i'; opt_val[C_ID] = optarg; break;
+		case OPT_PROGRAM: code = 'P'; opt_val[C_PROGRAM] = optarg; break;
+		case OPT_PAYER: code = 'p'; opt_val[C_PAYER] = optarg; break;
+		case OPT_MPE: code = 'm'; opt_val[C_MPE] = optarg; break;
+		case OPT_START: code = 's'; opt_val[C_START] = optarg; break;
+		case OPT_END: code = 'e'; opt_val[C_END] = optarg; break;
+		case OPT_RATE: code = 'R'; opt_val[C_RATE] = optarg; break;
+		case OPT_PROJECTED:
 			code = 'j';
 			opt_val[C_PROJECTED] = optarg;
 			break;
-		case O_ACCOUNTS:
+		case OPT_ACCOUNTS:
 			code = 'a';
 			opt_val[C_ACCOUNTS] = optarg;
 			break;
-		case O_SERVICES:
+		case OPT_SERVICES:
 			code = 'S';
 			opt_val[C_SERVICES] = optarg;
 			break;
-		case O_AUTO:
+		case OPT_AUTO:
 			code = 'A';
 			if (*optarg == '\0' || strchr(optarg, ','))
 				usage_error("--auto-enroll: give one rule at a "
@@ -1312,11 +1320,11 @@ main(int argc, char **argv)
 			buf_adds(&opt_auto, optarg);
 			opt_has_auto = 1;
 			break;
-		case O_EXCL: code = 'X'; opt_val[C_EXCL] = optarg; break;
-		case O_ACCFROM: code = 'F'; opt_accfrom = optarg; break;
+		case OPT_EXCL: code = 'X'; opt_val[C_EXCL] = optarg; break;
+		case OPT_ACCFROM: code = 'F'; opt_accfrom = optarg; break;
 		case 'y': code = 'y'; opt_yes = 1; break;
-		case O_WIZARD: code = 'W'; opt_wizard = 1; break;
-		case O_FORMAT:
+		case OPT_WIZARD: code = 'W'; opt_wizard = 1; break;
+		case OPT_FORMAT:
 			code = 'O';
 			if (strcmp(optarg, "tsv") == 0)
 				opt_tsv = 1;
@@ -1339,11 +1347,13 @@ main(int argc, char **argv)
 			    progname);
 			return EXIT_USAGE;
 		}
-		if (strchr(allowed[which], code) == NULL)
-			usage_error("option '%s' does not apply to '%s'",
-			    argv[optind - 1], cmdname[which]);
-		if (nused < sizeof(used))
-			used[nused++] = code;
+		if (strchr(allowed[which], code) == NULL) {
+			if (li >= 0)
+				usage_error("option '--%s' does not apply to "
+				    "'%s'", longopts[li].name, cmdname[which]);
+			usage_error("option '-%c' does not apply to '%s'", ch,
+			    cmdname[which]);
+		}
 	}
 	if (optind < argc)
 		usage_error("unexpected argument '%s'", argv[optind]);

@@ -1,0 +1,1 @@
+printf "id\tprogram\n" > "$TMP/c"; mapstate -c "$TMP/c" testdata/state/month.tsv

@@ -1,0 +1,1 @@
+mapstate testdata/state/month.tsv

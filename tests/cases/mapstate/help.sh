@@ -1,0 +1,1 @@
+mapstate --help
