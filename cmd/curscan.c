@@ -775,6 +775,8 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 	out_c(o, '\t');
 	p = fld(c, F_DESC, &n);
 	out_val(o, p, n);
+	out_c(o, '\t');
+	out_val(o, res, rn);
 	for (t = 0; t < opt_ntags; t++) {
 		out_c(o, '\t');
 		if (c->tagoff[t] != NOVAL)
@@ -1329,7 +1331,7 @@ main(int argc, char **argv)
 	/* header */
 	out_s(&so, "usage_start\tpayer\taccount\taccount_name\tservice\tregion"
 	    "\tline_type\tentity_kind\tentity\tusage_type\tmodel\tprincipal"
-	    "\tcost\tmap_tag\tprincipal_map_tag\tdescription");
+	    "\tcost\tmap_tag\tprincipal_map_tag\tdescription\tresource_id");
 	for (k = 0; k < opt_ntags; k++) {
 		out_s(&so, "\ttag_");
 		out_vals(&so, opt_tags[k]);

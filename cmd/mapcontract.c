@@ -108,6 +108,13 @@ usage(void)
 }
 
 static void
+reset(struct buf *b)
+{
+	b->len = 0;
+	buf_add(b, "", 0);
+}
+
+static void
 close_stdout(void)
 {
 	if (fflush(stdout) != 0 || ferror(stdout))
@@ -151,7 +158,7 @@ join_set(struct buf *b, const char *const *set, const char *sep)
 static void
 services_value(const char *v, struct buf *b, int keys)
 {
-	b->len = 0;
+	reset(b);
 	if (strcmp(v, "standard") == 0 || (keys && strcmp(v, "s") == 0))
 		join_set(b, services_standard, ",");
 	else if (strcmp(v, "ai") == 0 || (keys && strcmp(v, "a") == 0))
@@ -551,7 +558,7 @@ read_line(struct buf *b)
 	ssize_t r;
 	int any = 0;
 
-	b->len = 0;
+	reset(b);
 	for (;;) {
 		r = read(0, &ch, 1);
 		if (r < 0 && errno == EINTR)
@@ -639,7 +646,7 @@ ask_key(const char *label, const char *def, struct buf *b)
 		return;
 	}
 	prompt(label, def);
-	b->len = 0;
+	reset(b);
 	for (;;) {
 		r = read(0, &ch, 1);
 		if (r < 0 && errno == EINTR)
@@ -707,14 +714,34 @@ ask_field(struct contract *c, enum col k, const char *label, const char *def)
 	buf_free(&b);
 }
 
+/* "  Label  a, b, c" wrapped at 76 columns under the first item. */
+static void
+print_wrapped(const char *label, int lw, char *const *v, size_t n)
+{
+	size_t i;
+	int col, ind;
+
+	col = printf("  %-*s ", lw, label);
+	ind = col;
+	for (i = 0; i < n; i++) {
+		int len = (int)strlen(v[i]) + (i + 1 < n ? 1 : 0);
+
+		if (i > 0 && col + 1 + len > 76) {
+			printf("\n%*s", ind, "");
+			col = ind;
+		} else if (i > 0) {
+			putchar(' ');
+			col++;
+		}
+		col += printf("%s%s", v[i], i + 1 < n ? "," : "");
+	}
+	putchar('\n');
+}
+
 static void
 services_note(const struct contract *c)
 {
-	struct buf b = { 0 };
-
-	contract_format_field(c, "services", &b);
-	printf("  Eligible services: %s\n", b.s);
-	buf_free(&b);
+	print_wrapped("Eligible:", 9, c->services, c->nservices);
 	if (contract_ai_evaluation(c))
 		printf("  Note: Amazon Bedrock is selected, so AI workload "
 		    "evaluation is on: every AI\n  workload in the covered "
@@ -798,7 +825,7 @@ step_basics(struct contract *c, const struct contracts *cs)
 		else
 			break;
 		complain(b.s);
-		b.len = 0;
+		reset(&b);
 		c->end = LONG_MIN;
 	}
 	def = c->rate > 0 ? fmt_field(c, C_RATE) : NULL;
@@ -820,13 +847,14 @@ step_services(struct contract *c)
 	char *cur = NULL;
 
 	printf("\nStep 2 of 4: Eligible services\n");
-	printf("  s  Standard defaults: ");
-	join_set(&b, services_standard, ", ");
-	printf("%s\n", b.s);
-	printf("  a  AI Modernization defaults: Standard + AmazonBedrock,\n"
+	printf("  s  Standard defaults: AmazonEC2, AWSLambda, AmazonEKS, "
+	    "AmazonRDS,\n"
+	    "     AmazonDynamoDB, AmazonS3\n"
+	    "  a  AI Modernization defaults: the Standard set and "
+	    "AmazonBedrock,\n"
 	    "     AmazonBedrockService, AmazonBedrockFoundationModels, "
-	    "AmazonSageMaker\n");
-	printf("  or type CUR product codes separated by commas\n");
+	    "AmazonSageMaker\n"
+	    "  or type CUR product codes separated by commas\n");
 	if (c->nservices == 0)
 		def = c->program == PROG_MAP_AI ? "a" : "s";
 	else if (set_eq(c->services, c->nservices, services_standard))
@@ -882,17 +910,16 @@ step_accounts(struct contract *c)
 				    accs[idx[i]].name : "(no name)");
 		}
 	}
-	printf("  Type all for every linked account of the payer, or account "
-	    "ids%s\n  separated by commas.\n", shownn ? " and numbers from "
-	    "the list" : "");
+	printf("  Type 'all' for every linked account of the payer, or a comma "
+	    "list of\n  account ids%s.\n", shownn ? " and numbers from the "
+	    "list above" : "");
 	def = c->naccounts ? fmt_field(c, C_ACCOUNTS) : xstrdup("all");
 	for (;;) {
 		char *p, *q;
 		int bad = 0;
 
 		ask("Accounts", def, &b);
-		list.len = 0;
-		buf_cstr(&list);
+		reset(&list);
 		for (p = b.s; !bad; p = q + 1) {
 			char *end;
 			unsigned long num;
@@ -970,7 +997,11 @@ review(const struct contract *c, const char *path)
 	printf("\nReview: the contract to add to %s\n", path);
 	for (k = 0; k < NCOL; k++) {
 		v = fmt_field(c, (enum col)k);
-		if (k == C_RATE) {
+		if (k == C_SERVICES)
+			print_wrapped(label[k], 12, c->services, c->nservices);
+		else if (k == C_ACCOUNTS && !c->all_accounts)
+			print_wrapped(label[k], 12, c->accounts, c->naccounts);
+		else if (k == C_RATE) {
 			char m[MONEY_BUFSZ];
 
 			money_fmt(c->rate * 100, m, 0);
@@ -1117,7 +1148,7 @@ cmd_list(void)
 			for (k = 0; k < NCOL; k++) {
 				char *v = fmt_field(&cs.v[i], (enum col)k);
 
-				b.len = 0;
+				reset(&b);
 				tsv_escape(&b, v, strlen(v));
 				printf("%s%s", k ? "\t" : "", buf_cstr(&b));
 				free(v);

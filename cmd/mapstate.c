@@ -61,6 +61,8 @@ struct ent {
 	int16_t contract;		/* index or -1 */
 	uint32_t payer, account, account_name, service, region, model;
 	uint32_t principal, map_tag, last_good_tag;
+	uint32_t model_source;		/* ai-direct: model or system profile ARN */
+	int64_t msrc_ts;
 	int32_t elig_date, state_since, drift_date, first_seen, last_seen;
 	uint32_t elig_days;
 	money_t eligible, accruing, at_risk;
@@ -178,7 +180,7 @@ ent_get(uint32_t key, int create)
 	ents[i].contract = -1;
 	ents[i].elig_date = ents[i].state_since = ents[i].drift_date = NODAY;
 	ents[i].first_seen = ents[i].last_seen = NODAY;
-	ents[i].attr_ts = INT64_MIN;
+	ents[i].attr_ts = ents[i].msrc_ts = INT64_MIN;
 	ents[i].owner = -1;
 	ent_of_key[key] = (uint32_t)i + 1;
 	return &ents[i];
@@ -369,7 +371,7 @@ load_state(const char *path)
 	struct err e = { 0 };
 	struct tsvr *t = tsvr_open(path, &e);
 	int c_asof, c_ent, c_kind, c_payer, c_acct, c_accname, c_svc, c_reg,
-	    c_model, c_princ, c_contract, c_state, c_reason, c_edate, c_since,
+	    c_model, c_princ, c_msrc, c_contract, c_state, c_reason, c_edate, c_since,
 	    c_tag, c_good, c_drift, c_elig, c_accr, c_risk, c_edays, c_first,
 	    c_last;
 	size_t i;
@@ -388,6 +390,7 @@ load_state(const char *path)
 	NEED(c_reg, "region");
 	NEED(c_model, "model");
 	NEED(c_princ, "principal");
+	NEED(c_msrc, "model_source");
 	NEED(c_contract, "contract");
 	NEED(c_state, "state");
 	NEED(c_reason, "reason");
@@ -448,6 +451,7 @@ load_state(const char *path)
 		en->region = intern(t->f[c_reg], t->len[c_reg]);
 		en->model = intern(t->f[c_model], t->len[c_model]);
 		en->principal = intern(t->f[c_princ], t->len[c_princ]);
+		en->model_source = intern(t->f[c_msrc], t->len[c_msrc]);
 		en->map_tag = intern(t->f[c_tag], t->len[c_tag]);
 		en->last_good_tag = intern(t->f[c_good], t->len[c_good]);
 		en->contract = -1;
@@ -508,7 +512,7 @@ load_state(const char *path)
 
 struct incols {
 	int start, payer, acct, accname, svc, reg, kind, ent, utype, model,
-	    princ, cost, tag, ptag;
+	    princ, cost, tag, ptag, resid;
 	int *tagcol;		/* column index per tag_* column */
 	uint32_t *tagkey;
 	size_t ntag;
@@ -543,6 +547,7 @@ read_lines(const char *path)
 	c.model = tsvr_col(t, "model");
 	c.princ = tsvr_col(t, "principal");
 	c.ptag = tsvr_col(t, "principal_map_tag");
+	c.resid = tsvr_col(t, "resource_id");
 	c.tagcol = xcalloc(t->nf, sizeof(int));
 	c.tagkey = xcalloc(t->nf, sizeof(uint32_t));
 	c.ntag = 0;
@@ -643,6 +648,13 @@ read_lines(const char *path)
 			if (newer)
 				en->attr_ts = ts;
 		}
+		/* what a Create Profile task copies from: the foundation
+		 * model or system inference profile the caller invoked */
+		if (k == K_AIDIRECT && c.resid >= 0 && (strstr(t->f[c.resid],
+		    ":foundation-model/") || strstr(t->f[c.resid],
+		    ":inference-profile/")))
+			latest(&en->msrc_ts, &en->model_source, ts,
+			    intern(t->f[c.resid], t->len[c.resid]));
 #undef BAD
 	}
 	if (rc < 0)
@@ -1101,7 +1113,8 @@ write_state(struct out *o)
 	memcpy(keys, tagkeys, ntagkeys * sizeof(*keys));
 	qsort(keys, ntagkeys, sizeof(*keys), cmp_tagkey);
 	out_s(o, "as_of\tentity\tentity_kind\tpayer\taccount\taccount_name"
-	    "\tservice\tregion\tmodel\tprincipal\tcontract\tstate\treason"
+	    "\tservice\tregion\tmodel\tprincipal\tmodel_source\tcontract"
+	    "\tstate\treason"
 	    "\teligibility_date\tstate_since\tmap_tag\tlast_good_tag"
 	    "\tdrift_date\teligible_cost\taccruing_cost\tat_risk_cost"
 	    "\tdaily_cost\teligible_days\tfirst_seen\tlast_seen");
@@ -1132,6 +1145,7 @@ write_state(struct out *o)
 		F(en->region);
 		F(en->model);
 		F(en->principal);
+		F(en->model_source);
 		out_c(o, '\t');
 		if (en->contract >= 0)
 			out_vals(o, contracts.v[en->contract].id);

@@ -776,7 +776,7 @@ contract_format_field(const struct contract *c, const char *col,
 					first = 0;
 				}
 	}
-	buf_cstr(b);
+	buf_add(b, "", 0);	/* NUL-terminated even when nothing added */
 }
 
 /* The last day a term starting on start may end on: three years later,

@@ -163,15 +163,17 @@ digits12(const char *s)
 	return s[12] == '\0';
 }
 
+/* A value for a message: at most SHOWN bytes of it. */
+#define SHOWN 160
 static const char *
-shown(const char *s, char out[48])
+shown(const char *s, char out[SHOWN + 4])
 {
 	size_t n = strlen(s);
 
-	if (n <= 40)
+	if (n <= SHOWN)
 		return s;
-	memcpy(out, s, 40);
-	memcpy(out + 40, "...", 4);
+	memcpy(out, s, SHOWN);
+	memcpy(out + SHOWN, "...", 4);
 	return out;
 }
 
@@ -181,7 +183,7 @@ parse_claim(const char *s, struct claim *c, struct err *e, long line)
 {
 	const char *colon = strchr(s, ':'), *v, *eq;
 	size_t k;
-	char sb[48];
+	char sb[SHOWN + 4];
 
 	memset(c, 0, sizeof(*c));
 	if (colon == NULL) {
@@ -195,7 +197,7 @@ parse_claim(const char *s, struct claim *c, struct err *e, long line)
 		    memcmp(kindnames[k], s, (size_t)(colon - s)) == 0)
 			break;
 	if (k == NELEM(kindnames)) {
-		char kind[48];
+		char kind[SHOWN + 4];
 		size_t n = (size_t)(colon - s);
 
 		if (n > 40)
@@ -290,7 +292,7 @@ static void
 tie_msg(const struct claim *a, const char *wa, const struct claim *b,
     const char *wb, struct err *e, long line, const char *tail)
 {
-	char s1[48], s2[48];
+	char s1[SHOWN + 4], s2[SHOWN + 4];
 
 	if (b->line < a->line) {
 		const struct claim *t = a;
@@ -401,7 +403,7 @@ load(const char *path, struct workloads *ws, struct loader *l,
 			const struct workload *w = &ws->w[wi];
 			const char *have[5] = { w->product, w->portfolio,
 				w->team, w->owner, w->engineer };
-			char s1[48], s2[48];
+			char s1[SHOWN + 4], s2[SHOWN + 4];
 
 			for (i = 0; i < 5; i++)
 				if (strcmp(have[i], f[i + 1]) != 0)
@@ -555,16 +557,10 @@ workloads_free(struct workloads *ws)
 }
 
 static void
-tie(const struct workloads *ws, long a, long b, const char *entity,
-    struct err *e)
+tie(const struct workloads *ws, long a, long b, struct err *e)
 {
-	struct buf tail = { 0 };
-	char sb[48];
-
-	buf_printf(&tail, " for '%s'", shown(entity ? entity : "", sb));
 	tie_msg(&ws->c[a], ws->w[ws->c[a].w].name, &ws->c[b],
-	    ws->w[ws->c[b].w].name, e, 0, buf_cstr(&tail));
-	buf_free(&tail);
+	    ws->w[ws->c[b].w].name, e, 0, "");
 }
 
 long
@@ -591,7 +587,7 @@ workloads_resolve(const struct workloads *ws, const struct owner_query *q,
 	a = en ? lookup(ws, CL_PROFILE, 0, ent, en) : -1;
 	b = *pr ? lookup(ws, CL_PRINCIPAL, 0, pr, strlen(pr)) : -1;
 	if (a >= 0 && b >= 0 && ws->c[a].w != ws->c[b].w) {
-		tie(ws, a, b, ent, e);
+		tie(ws, a, b, e);
 		return -2;
 	}
 	if (a >= 0)
@@ -610,7 +606,7 @@ workloads_resolve(const struct workloads *ws, const struct owner_query *q,
 			if (a < 0)
 				continue;
 			if (best >= 0 && ws->c[best].w != ws->c[a].w) {
-				tie(ws, best, a, ent, e);
+				tie(ws, best, a, e);
 				return -2;
 			}
 			if (best < 0)

@@ -5,9 +5,11 @@ the comment beside it says which. Run: python3 make-month.py > month.tsv"""
 P, A, SB, LE, ML = "111122223333", "444455556666", "222200003333", "999900001111", "777788889999"
 rows = []
 def line(day, acct, name, svc, kind, ent, cost, tag="", utype="USE1-BoxUsage:m5.large",
-         model="", principal="", ptag="", payer=P, region="us-east-1", hour=0, team=""):
+         model="", principal="", ptag="", payer=P, region="us-east-1", hour=0, team="", resid=None):
+    if resid is None:
+        resid = "" if kind in ("unattributed", "ai-direct") else ent
     rows.append([f"2026-04-{day:02d}T{hour:02d}:00:00Z", payer, acct, name, svc, region, "Usage",
-                 kind, ent, utype, model, principal, cost, tag, ptag, "", team])
+                 kind, ent, utype, model, principal, cost, tag, ptag, "", resid, team])
 G = "mig12345"
 for d in range(1, 7):
     line(d, A, "payments-prod", "AmazonEC2", "resource", "i-tagged", "10.00", G, team="payments")   # TAGGED from day 1
@@ -49,7 +51,8 @@ for d in range(1, 7):
              utype="USE1-Claude4.6Sonnet-output-tokens", model="Claude4.6Sonnet", principal=RX)     # tagged profile used by app-x
     if d == 4:
         line(d, ML, "ml-platform", BR, "ai-direct", RX, "7.00", "",
-             utype="USE1-Claude4.6Sonnet-output-tokens", model="Claude4.6Sonnet", principal=RX)     # app-x falls back day 4; back day 5
+             utype="USE1-Claude4.6Sonnet-output-tokens", model="Claude4.6Sonnet", principal=RX,
+             resid="arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-sonnet-4-6")        # app-x falls back day 4; back day 5
     line(d, ML, "ml-platform", BR, "ai-direct", f"arn:aws:iam::{ML}:role/tagged-caller", "1.50", "",
          utype="USW2-NovaPro-input-tokens", model="NovaPro", principal=f"arn:aws:iam::{ML}:role/tagged-caller",
          ptag=G, region="us-west-2")                                                                 # principal tag: TAGGED
@@ -57,6 +60,6 @@ for d in range(1, 7):
          utype="USE1-Llama4Maverick-input-tokens", model="Llama4Maverick")                          # no caller: Create Profile
 print("\t".join(["usage_start", "payer", "account", "account_name", "service", "region", "line_type",
                  "entity_kind", "entity", "usage_type", "model", "principal", "cost", "map_tag",
-                 "principal_map_tag", "description", "tag_team"]))
+                 "principal_map_tag", "description", "resource_id", "tag_team"]))
 for r in rows:
     print("\t".join(r))
