@@ -53,6 +53,8 @@ die(int status, const char *fmt, ...)
 void
 report(const char *file, const struct err *e)
 {
+	if (file && strcmp(file, "-") == 0)
+		file = "<stdin>";
 	if (file && e->line > 0)
 		fprintf(stderr, "%s: %s:%ld: %s\n", progname, file, e->line,
 		    e->msg);

@@ -46,9 +46,10 @@ static const char *const colflag[NCOL] = { "--id", "--program", "--payer",
 	"--accounts", "--services", "--auto-enroll", "--exclusions" };
 
 enum {
-	OPT_ID = 256, OPT_PROGRAM, OPT_PAYER, OPT_MPE, OPT_START, OPT_END, OPT_RATE,
-	OPT_PROJECTED, OPT_ACCOUNTS, OPT_SERVICES, OPT_AUTO, OPT_EXCL, OPT_ACCFROM,
-	OPT_WIZARD, OPT_FORMAT
+	/* OPT_ID to OPT_EXCL in the order of enum col */
+	OPT_ID = 256, OPT_PROGRAM, OPT_PAYER, OPT_MPE, OPT_START, OPT_END,
+	OPT_RATE, OPT_PROJECTED, OPT_ACCOUNTS, OPT_SERVICES, OPT_AUTO,
+	OPT_EXCL, OPT_ACCFROM, OPT_WIZARD, OPT_FORMAT
 };
 
 static const char *opt_val[NCOL];	/* contract fields from flags */
@@ -59,52 +60,57 @@ static int opt_yes, opt_wizard, opt_tsv;
 
 /* ---- small helpers ---- */
 
+static const char usage_text[] =
+"Usage: mapcontract new -f FILE [CONTRACT OPTION]... [--yes | --wizard]\n"
+"       mapcontract list -f FILE [--format text|tsv]\n"
+"       mapcontract check -f FILE\n"
+"       mapcontract check-workloads -w FILE\n"
+"Create, list and check MAP contracts; check a workloads file.\n"
+"\n"
+"new writes one contract to the contracts FILE (created with its\n"
+"header if absent). On a terminal it is a guided four-step wizard\n"
+"(basics, eligible services, accounts in scope, auto-enrollment);\n"
+"options given fill in its defaults. With --yes it writes from the\n"
+"options alone.\n"
+"\n"
+"  -f, --file FILE        the contracts file\n"
+"  -w, --workloads FILE   the workloads file (check-workloads)\n"
+"      --id ID            contract id (letters, digits, . _ -)\n"
+"      --program PROG     map (standard MAP) or map-ai\n"
+"      --payer ACCOUNT    payer (billing) account, 12 digits\n"
+"      --mpe MPE_ID       5 digits, or 10 upper-case letters and\n"
+"                         digits\n"
+"      --start DATE       first day of the term, YYYY-MM-DD\n"
+"      --end DATE         last day of the term (at most 3 years on)\n"
+"      --credit-rate R    share of eligible tagged spend paid back:\n"
+"                         0.25 or 25%\n"
+"      --projected AMOUNT projected credit total (optional)\n"
+"      --accounts LIST    all (default) or ACCOUNT,ACCOUNT,...\n"
+"      --services LIST    standard, ai, or CODE,CODE,... (default:\n"
+"                         standard for map, ai for map-ai)\n"
+"      --auto-enroll RULE new-accounts or name:PATTERN (repeatable)\n"
+"      --exclusions LIST  default, none, or a list of data-transfer,\n"
+"                         marketplace, eks-fargate,\n"
+"                         glacier-deep-archive\n"
+"      --accounts-from F  charge lines (curscan output) whose\n"
+"                         accounts the wizard offers\n"
+"  -y, --yes              write without asking (needs every required\n"
+"                         option: --id --program --payer --mpe\n"
+"                         --start --end --credit-rate)\n"
+"      --wizard           run the wizard even when standard input is\n"
+"                         not a terminal\n"
+"      --format FMT       list: text (default) or tsv\n"
+"  -h, --help             show this help and exit\n"
+"  -V, --version          show the version and exit\n"
+"\n"
+"Exit status: 0 success, 1 the wizard's confirmation was declined,\n"
+"2 usage error, 3 bad input data or a conflicting contract,\n"
+"4 system or I/O error. See mapcontract(1).\n";
+
 static void
 usage(void)
 {
-	printf("Usage: %s new -f FILE [CONTRACT OPTION]... [--yes | --wizard]\n"
-	    "       %s list -f FILE [--format text|tsv]\n"
-	    "       %s check -f FILE\n"
-	    "       %s check-workloads -w FILE\n"
-	    "Create, list and check MAP contracts; check a workloads file.\n\n"
-	    "new writes one contract to the contracts FILE (created with its\n"
-	    "header if absent). On a terminal it is a guided four-step wizard\n"
-	    "(basics, eligible services, accounts in scope, auto-enrollment);\n"
-	    "options given fill in its defaults. With --yes it writes from the\n"
-	    "options alone.\n\n"
-	    "  -f, --file FILE        the contracts file\n"
-	    "  -w, --workloads FILE   the workloads file (check-workloads)\n"
-	    "      --id ID            contract id (letters, digits, . _ -)\n"
-	    "      --program PROG     map (standard MAP) or map-ai\n"
-	    "      --payer ACCOUNT    payer (billing) account, 12 digits\n"
-	    "      --mpe MPE_ID       5 digits, or 10 upper-case letters and\n"
-	    "                         digits\n"
-	    "      --start DATE       first day of the term, YYYY-MM-DD\n"
-	    "      --end DATE         last day of the term (at most 3 years on)\n"
-	    "      --credit-rate R    share of eligible tagged spend paid back:\n"
-	    "                         0.25 or 25%%\n"
-	    "      --projected AMOUNT projected credit total (optional)\n"
-	    "      --accounts LIST    all (default) or ACCOUNT,ACCOUNT,...\n"
-	    "      --services LIST    standard, ai, or CODE,CODE,... (default:\n"
-	    "                         standard for map, ai for map-ai)\n"
-	    "      --auto-enroll RULE new-accounts or name:PATTERN (repeatable)\n"
-	    "      --exclusions LIST  default, none, or a list of data-transfer,\n"
-	    "                         marketplace, eks-fargate,\n"
-	    "                         glacier-deep-archive\n"
-	    "      --accounts-from F  charge lines (curscan output) whose\n"
-	    "                         accounts the wizard offers\n"
-	    "  -y, --yes              write without asking (needs every required\n"
-	    "                         option: --id --program --payer --mpe\n"
-	    "                         --start --end --credit-rate)\n"
-	    "      --wizard           run the wizard even when standard input is\n"
-	    "                         not a terminal\n"
-	    "      --format FMT       list: text (default) or tsv\n"
-	    "  -h, --help             show this help and exit\n"
-	    "  -V, --version          show the version and exit\n\n"
-	    "Exit status: 0 success, 1 the wizard's confirmation was declined,\n"
-	    "2 usage error, 3 bad input data or a conflicting contract,\n"
-	    "4 system or I/O error. See mapcontract(1).\n",
-	    progname, progname, progname, progname);
+	fputs(usage_text, stdout);
 }
 
 static void
@@ -247,6 +253,7 @@ make_row(const struct contract *c, const char *hdr, size_t hlen,
 	size_t i = 0, k;
 	int seen[NCOL] = { 0 };
 	struct err e = { 0 };
+	const char *what = NULL;
 
 	for (;;) {
 		size_t j = i;
@@ -274,17 +281,14 @@ make_row(const struct contract *c, const char *hdr, size_t hlen,
 	buf_free(&v);
 	buf_free(&name);
 	if (!seen[C_PROJECTED] && c->has_projected)
-		k = C_PROJECTED;
+		what = "projected credit";
 	else if (!seen[C_AUTO] && (c->auto_new || c->nglobs))
-		k = C_AUTO;
+		what = "auto-enrollment rules";
 	else if (!seen[C_EXCL] && c->excl != EXCL_DEFAULT)
-		k = C_EXCL;
-	else
-		k = NCOL;
-	if (k < NCOL) {
-		err_set(&e, EXIT_DATA, 0, "the header has no column '%s' for "
-		    "the new contract's %s; nothing written",
-		    contract_columns[k], colflag[k] + 2);
+		what = "exclusions";
+	if (what != NULL) {
+		err_set(&e, EXIT_DATA, 1, "the header has no column for the "
+		    "new contract's %s; nothing written", what);
 		die_err(shown, &e);
 	}
 	buf_cstr(row);
@@ -334,8 +338,8 @@ write_contract(const char *path, const struct contract *c)
 		close(fd);
 		if (oldlen >= 2 && (unsigned char)old[0] == 0x1f &&
 		    (unsigned char)old[1] == 0x8b)
-			die(EXIT_DATA, "%s: gzip-compressed; new appends to plain "
-			    "files only", path);
+			die(EXIT_DATA, "%s: gzip-compressed; new appends to "
+			    "plain files only", path);
 		if (contracts_load(target, &cs, &e) != 0) {
 			report(path, &e);
 			die(e.status ? e.status : EXIT_DATA, "%s: fix the file "
@@ -397,8 +401,8 @@ write_contract(const char *path, const struct contract *c)
 		int en = errno;
 
 		unlink(tmp);
-		die(EXIT_SYS, "%s: cannot replace the file: %s; nothing written",
-		    path, strerror(en));
+		die(EXIT_SYS, "%s: cannot replace the file: %s; nothing "
+		    "written", path, strerror(en));
 	}
 	(void)fsync(dfd);
 	close(dfd);
@@ -435,8 +439,10 @@ apply_flags(struct contract *c)
 	size_t k;
 
 	for (k = 0; k < NCOL; k++) {
-		const char *v = k == C_AUTO ? (opt_has_auto ? opt_auto.s : NULL) :
-		    opt_val[k];
+		const char *v = opt_val[k];
+
+		if (k == C_AUTO)
+			v = opt_has_auto ? opt_auto.s : NULL;
 
 		if (v == NULL)
 			continue;
@@ -450,9 +456,17 @@ load_existing(const char *path, struct contracts *cs)
 {
 	struct err e = { 0 };
 
+	struct stat st;
+
 	memset(cs, 0, sizeof(*cs));
-	if (access(path, F_OK) != 0)
-		return 0;
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return 0;
+		die(EXIT_SYS, "%s: %s", path, strerror(errno));
+	}
+	if (!S_ISREG(st.st_mode))
+		die(EXIT_SYS, "%s: not a regular file; it cannot be replaced "
+		    "atomically", path);
 	if (contracts_load(path, cs, &e) != 0) {
 		report(path, &e);
 		die(e.status ? e.status : EXIT_DATA, "%s: fix the file first "
@@ -595,6 +609,31 @@ trim(struct buf *b)
 	b->s[b->len] = '\0';
 }
 
+/* Drop blanks around the commas of a typed list. */
+static void
+squeeze_commas(struct buf *b)
+{
+	size_t r, w = 0;
+
+	for (r = 0; r < b->len; r++) {
+		if (b->s[r] == ' ' || b->s[r] == '\t') {
+			size_t k = r;
+
+			while (k < b->len &&
+			    (b->s[k] == ' ' || b->s[k] == '\t'))
+				k++;
+			if ((w > 0 && b->s[w - 1] == ',') || (k < b->len &&
+			    b->s[k] == ',')) {
+				r = k - 1;
+				continue;
+			}
+		}
+		b->s[w++] = b->s[r];
+	}
+	b->len = w;
+	buf_add(b, "", 0);
+}
+
 static void
 prompt(const char *label, const char *def)
 {
@@ -707,6 +746,7 @@ ask_field(struct contract *c, enum col k, const char *label, const char *def)
 
 	for (;;) {
 		ask(label, def, &b);
+		squeeze_commas(&b);
 		if (contract_parse_field(c, contract_columns[k], b.s, &e) == 0)
 			break;
 		complain(e.msg);
@@ -865,14 +905,16 @@ step_services(struct contract *c)
 		def = cur = fmt_field(c, C_SERVICES);
 	for (;;) {
 		ask_key("Services", def, &b);
+		squeeze_commas(&b);
 		services_value(b.s, &v, 1);
 		if (contract_parse_field(c, "services", v.s, &e) != 0) {
 			complain(e.msg);
 			continue;
 		}
 		if (c->program == PROG_MAP_AI && !has_ai_service(c)) {
-			complain("program map-ai needs an AI service (a Bedrock "
-			    "code or AmazonSageMaker): choose a, or add one");
+			complain("program map-ai needs an AI service (a "
+			    "Bedrock code or AmazonSageMaker): choose a, or "
+			    "add one");
 			continue;
 		}
 		break;
@@ -1040,8 +1082,8 @@ wizard(struct contract *c, const char *path)
 		    contract_check_against(&cs, c, &e) != 0) {
 			printf("\n");
 			complain(e.msg);
-			printf("  Let's go through the steps again; Enter keeps "
-			    "an answer.\n");
+			printf("  Let's go through the steps again; Enter "
+			    "keeps an answer.\n");
 			continue;
 		}
 		review(c, path);
@@ -1243,6 +1285,23 @@ cmd_check_workloads(void)
 
 /* ---- main ---- */
 
+/* Does option ch apply to command c? */
+static int
+applies(enum cmd c, int ch)
+{
+	switch (c) {
+	case CMD_NEW:
+		return ch == 'f' || ch == 'y' || ch == OPT_WIZARD ||
+		    (ch >= OPT_ID && ch <= OPT_ACCFROM);
+	case CMD_LIST:
+		return ch == 'f' || ch == OPT_FORMAT;
+	case CMD_CHECK:
+		return ch == 'f';
+	default:
+		return ch == 'w';
+	}
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1268,13 +1327,6 @@ main(int argc, char **argv)
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
-	};
-	/* which options each command takes */
-	static const char *const allowed[NCMD] = {
-		"f" "iPpmseRjaSAXFyW",	/* new */
-		"fO",			/* list */
-		"f",			/* check */
-		"w",			/* check-workloads */
 	};
 	const char *cmd;
 	enum cmd which;
@@ -1311,37 +1363,41 @@ main(int argc, char **argv)
 	argc--;
 	argv++;
 	for (;;) {
-		char code;
-
 		li = -1;
 		ch = getopt_long(argc, argv, "f:w:yhV", longopts, &li);
 		if (ch == -1)
 			break;
-
+		if (ch == 'h' || ch == 'V') {
+			if (ch == 'h')
+				usage();
+			else
+				print_version();
+			close_stdout();
+			return EXIT_OKAY;
+		}
+		if (ch == '?' || ch == ':') {
+			fprintf(stderr, "Try '%s --help' for more "
+			    "information.\n", progname);
+			return EXIT_USAGE;
+		}
+		if (!applies(which, ch)) {
+			if (li >= 0)
+				usage_error("option '--%s' does not apply to "
+				    "'%s'", longopts[li].name, cmdname[which]);
+			usage_error("option '-%c' does not apply to '%s'", ch,
+			    cmdname[which]);
+		}
 		switch (ch) {
-		case 'f': code = 'f'; opt_file = optarg; break;
-		case 'w': code = 'w'; opt_workloads = optarg; break;
-		case OPT_ID: code = 'i'; opt_val[C_ID] = optarg; break;
-		case OPT_PROGRAM: code = 'P'; opt_val[C_PROGRAM] = optarg; break;
-		case OPT_PAYER: code = 'p'; opt_val[C_PAYER] = optarg; break;
-		case OPT_MPE: code = 'm'; opt_val[C_MPE] = optarg; break;
-		case OPT_START: code = 's'; opt_val[C_START] = optarg; break;
-		case OPT_END: code = 'e'; opt_val[C_END] = optarg; break;
-		case OPT_RATE: code = 'R'; opt_val[C_RATE] = optarg; break;
-		case OPT_PROJECTED:
-			code = 'j';
-			opt_val[C_PROJECTED] = optarg;
+		case 'f':
+			opt_file = optarg;
 			break;
-		case OPT_ACCOUNTS:
-			code = 'a';
-			opt_val[C_ACCOUNTS] = optarg;
+		case 'w':
+			opt_workloads = optarg;
 			break;
-		case OPT_SERVICES:
-			code = 'S';
-			opt_val[C_SERVICES] = optarg;
+		case 'y':
+			opt_yes = 1;
 			break;
 		case OPT_AUTO:
-			code = 'A';
 			if (*optarg == '\0' || strchr(optarg, ','))
 				usage_error("--auto-enroll: give one rule at a "
 				    "time (new-accounts or name:PATTERN), not "
@@ -1351,12 +1407,13 @@ main(int argc, char **argv)
 			buf_adds(&opt_auto, optarg);
 			opt_has_auto = 1;
 			break;
-		case OPT_EXCL: code = 'X'; opt_val[C_EXCL] = optarg; break;
-		case OPT_ACCFROM: code = 'F'; opt_accfrom = optarg; break;
-		case 'y': code = 'y'; opt_yes = 1; break;
-		case OPT_WIZARD: code = 'W'; opt_wizard = 1; break;
+		case OPT_ACCFROM:
+			opt_accfrom = optarg;
+			break;
+		case OPT_WIZARD:
+			opt_wizard = 1;
+			break;
 		case OPT_FORMAT:
-			code = 'O';
 			if (strcmp(optarg, "tsv") == 0)
 				opt_tsv = 1;
 			else if (strcmp(optarg, "text") == 0)
@@ -1365,25 +1422,9 @@ main(int argc, char **argv)
 				usage_error("--format: text or tsv, not '%s'",
 				    optarg);
 			break;
-		case 'h':
-			usage();
-			close_stdout();
-			return EXIT_OKAY;
-		case 'V':
-			print_version();
-			close_stdout();
-			return EXIT_OKAY;
-		default:
-			fprintf(stderr, "Try '%s --help' for more information.\n",
-			    progname);
-			return EXIT_USAGE;
-		}
-		if (strchr(allowed[which], code) == NULL) {
-			if (li >= 0)
-				usage_error("option '--%s' does not apply to "
-				    "'%s'", longopts[li].name, cmdname[which]);
-			usage_error("option '-%c' does not apply to '%s'", ch,
-			    cmdname[which]);
+		default:	/* a contract field */
+			opt_val[ch - OPT_ID] = optarg;
+			break;
 		}
 	}
 	if (optind < argc)

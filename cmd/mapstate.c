@@ -79,8 +79,8 @@ struct slot {
 	int32_t day;
 	uint8_t cat, used;
 	money_t cost;
-	int64_t tag_ts, ptag_ts, princ_ts;
-	uint32_t tag, ptag, princ;
+	int64_t tag_ts, ptag_ts, princ_ts, name_ts;
+	uint32_t tag, ptag, princ, name;
 };
 
 struct event {
@@ -95,6 +95,7 @@ struct lrow {
 	uint32_t ent;
 	uint8_t state;
 	int16_t contract;
+	uint32_t svc;
 	money_t cost, eligible, accruing;
 };
 
@@ -298,7 +299,7 @@ slot_get(uint32_t ent, int32_t day, uint32_t svc, uint8_t cat)
 	s->day = day;
 	s->svc = svc;
 	s->cat = cat;
-	s->tag_ts = s->ptag_ts = s->princ_ts = INT64_MIN;
+	s->tag_ts = s->ptag_ts = s->princ_ts = s->name_ts = INT64_MIN;
 	slot_ht[j] = (uint32_t)++nslots;
 	if (nslots * 2 > slot_htsz)
 		slot_rehash(slot_htsz * 2);
@@ -592,9 +593,16 @@ read_lines(const char *path)
 		if (as_of_given && day > as_of)
 			continue;	/* after the as-of date */
 		key = intern(t->f[c.ent], t->len[c.ent]);
-		en = ent_get(key, 1);
-		if (en->state == S_NEW && en->first_seen == (int32_t)NODAY)
-			en->kind = (uint8_t)k;
+		{
+			size_t before = nents;
+
+			en = ent_get(key, 1);
+			/* a key seen with two kinds keeps the smaller, so the
+			 * input order never matters */
+			if (nents != before || (en->state == S_NEW &&
+			    k < en->kind))
+				en->kind = (uint8_t)k;
+		}
 		svc = intern(t->f[c.svc], t->len[c.svc]);
 		if (c.utype >= 0) {
 			uint32_t ut = intern(t->f[c.utype], t->len[c.utype]);
@@ -619,6 +627,9 @@ read_lines(const char *path)
 		if (c.princ >= 0)
 			latest(&s->princ_ts, &s->princ, ts,
 			    intern(t->f[c.princ], t->len[c.princ]));
+		if (c.accname >= 0)
+			latest(&s->name_ts, &s->name, ts,
+			    intern(t->f[c.accname], t->len[c.accname]));
 		/* the entity's attributes: from its latest line, ties by
 		 * value, so input order never matters */
 		{
@@ -823,9 +834,18 @@ index_tagged_profiles(void)
 	memset(tagged_by_caller, 0, tbc_cap * sizeof(*tagged_by_caller));
 	for (i = 0; i < nents; i++)
 		if (ents[i].kind == K_PROFILE && ents[i].state == S_TAGGED &&
-		    ents[i].principal != 0)
-			tagged_by_caller[ents[i].principal] = (uint32_t)i + 1;
+		    ents[i].principal != 0) {
+			uint32_t *t = &tagged_by_caller[ents[i].principal];
+
+			/* several tagged profiles of one caller: the smallest
+			 * ARN, whatever the order they were created in */
+			if (*t == 0 || strcmp(S(ents[i].key),
+			    S(ents[*t - 1].key)) < 0)
+				*t = (uint32_t)i + 1;
+		}
 }
+
+static int want_ledger;
 
 static void
 add_ledger(long day, struct ent *en, money_t cost, money_t elig,
@@ -833,6 +853,8 @@ add_ledger(long day, struct ent *en, money_t cost, money_t elig,
 {
 	struct lrow *l;
 
+	if (!want_ledger)
+		return;
 	if (nledger == ledgercap) {
 		ledgercap = ledgercap ? ledgercap * 2 : 1024;
 		ledger = xrealloc(ledger, ledgercap * sizeof(*ledger));
@@ -842,6 +864,7 @@ add_ledger(long day, struct ent *en, money_t cost, money_t elig,
 	l->ent = (uint32_t)(en - ents);
 	l->state = en->state;
 	l->contract = en->contract;
+	l->svc = en->service;
 	l->cost = cost;
 	l->eligible = elig;
 	l->accruing = accr;
@@ -852,41 +875,49 @@ apply_day(struct ent *en, long day, size_t from, size_t to)
 {
 	size_t i;
 	int64_t tts = INT64_MIN, pts = INT64_MIN, rts = INT64_MIN;
-	uint32_t tag = 0, ptag = 0, princ = 0;
-	money_t cost = 0, elig = 0, svc_best_cost = 0;
+	int64_t nts = INT64_MIN;
+	uint32_t tag = 0, ptag = 0, princ = 0, name = 0;
+	money_t cost = 0, elig = 0, best_cost = 0;
 	int contract = -1, why = R_NO_CONTRACT, best_why = -1;
 	uint32_t svc_best = 0;
 	int eligible = 0;
 
+	/* what the day's latest usage says */
 	for (i = from; i < to; i++) {
 		struct slot *s = &slots[order[i]];
-		int r = R_NO_CONTRACT, c;
 
 		latest(&tts, &tag, s->tag_ts, s->tag);
 		latest(&pts, &ptag, s->ptag_ts, s->ptag);
 		latest(&rts, &princ, s->princ_ts, s->princ);
+		latest(&nts, &name, s->name_ts, s->name);
+	}
+	if (nts != INT64_MIN)
+		en->account_name = name;
+	if (en->first_seen == (int32_t)NODAY)
+		en->first_seen = (int32_t)day;
+	en->last_seen = (int32_t)day;
+	acct_seen(en->account, day);	/* before cover(): new-accounts */
+	/* which charges an active contract covers; the contract and the
+	 * service shown are those of the covered charge with the most spend */
+	for (i = from; i < to; i++) {
+		struct slot *s = &slots[order[i]];
+		int r = R_NO_CONTRACT, c;
+
 		cost += s->cost;
 		c = cover(en, day, s->svc, s->cat, &r);
 		if (c >= 0) {
-			eligible = 1;
 			elig += s->cost;
-			if (contract < 0)
+			if (!eligible || s->cost > best_cost) {
 				contract = c;
-			/* the entity's service: its eligible service with the
-			 * most spend that day */
-			if (svc_best == 0 || s->cost > svc_best_cost) {
 				svc_best = s->svc;
-				svc_best_cost = s->cost;
+				best_cost = s->cost;
 			}
+			eligible = 1;
 		} else if (rank(r) > best_why) {
 			best_why = rank(r);
 			why = r;
 		}
 	}
-	if (en->first_seen == (int32_t)NODAY)
-		en->first_seen = (int32_t)day;
-	en->last_seen = (int32_t)day;
-	acct_seen(en->account, day);
 	if (svc_best)
 		en->service = svc_best;
 	else if (en->service == 0)
@@ -918,7 +949,6 @@ apply_day(struct ent *en, long day, size_t from, size_t to)
 			via = tagged_by_caller[en->key];
 		if (tc == TAG_OK) {
 			en->last_good_tag = en->map_tag;
-			en->drift_date = (int32_t)NODAY;
 			set_state(en, day, S_TAGGED, R_TAG_OK);
 		} else if (via && was != S_STALE) {
 			/* the caller routed through a tagged profile and
@@ -948,8 +978,9 @@ apply_day(struct ent *en, long day, size_t from, size_t to)
 	add_ledger(day, en, cost, elig, en->state == S_TAGGED ? elig : 0);
 }
 
-/* Callers that fell back to direct invocation and route through a tagged
- * profile again, with no direct usage that day: the drift is fixed. */
+/* A caller whose direct calls were drift (fell back from a tagged profile)
+ * or never routed through a profile, and that today routes through a
+ * tagged profile with no direct usage: the situation is resolved. */
 static void
 fallback_fixed(long day, size_t from, size_t to)
 {
@@ -967,10 +998,12 @@ fallback_fixed(long day, size_t from, size_t to)
 		if (id >= ent_of_cap || !ent_of_key[id])
 			continue;
 		d = &ents[ent_of_key[id] - 1];
-		if (d->kind != K_AIDIRECT || d->state != S_STALE ||
-		    d->reason != R_DRIFT_FALLBACK || d->last_seen == day)
+		if (d->kind != K_AIDIRECT || d->last_seen == day ||
+		    !((d->state == S_STALE && d->reason == R_DRIFT_FALLBACK) ||
+		    (d->state == S_PENDING && d->reason == R_DIRECT)))
 			continue;
-		d->drift_date = (int32_t)NODAY;
+		d->map_tag = p->map_tag;
+		d->last_good_tag = p->map_tag;
 		set_state(d, day, S_TAGGED, R_ROUTED);
 	}
 }
@@ -983,7 +1016,8 @@ replay(void)
 	order = xmalloc((nslots ? nslots : 1) * sizeof(*order));
 	for (i = 0; i < nslots; i++)
 		order[i] = i;
-	qsort(order, nslots, sizeof(*order), cmp_slot);
+	if (nslots > 1)
+		qsort(order, nslots, sizeof(*order), cmp_slot);
 	i = 0;
 	while (i < nslots) {
 		long day = slots[order[i]].day;
@@ -1111,7 +1145,8 @@ write_state(struct out *o)
 	uint32_t *keys = xmalloc((ntagkeys ? ntagkeys : 1) * sizeof(*keys));
 
 	memcpy(keys, tagkeys, ntagkeys * sizeof(*keys));
-	qsort(keys, ntagkeys, sizeof(*keys), cmp_tagkey);
+	if (ntagkeys > 1)
+		qsort(keys, ntagkeys, sizeof(*keys), cmp_tagkey);
 	out_s(o, "as_of\tentity\tentity_kind\tpayer\taccount\taccount_name"
 	    "\tservice\tregion\tmodel\tprincipal\tmodel_source\tcontract"
 	    "\tstate\treason"
@@ -1127,7 +1162,8 @@ write_state(struct out *o)
 	out_c(o, '\n');
 	for (i = 0; i < nents; i++)
 		idx[i] = i;
-	qsort(idx, nents, sizeof(*idx), cmp_ent);
+	if (nents > 1)
+		qsort(idx, nents, sizeof(*idx), cmp_ent);
 	for (i = 0; i < nents; i++) {
 		struct ent *en = &ents[idx[i]];
 
@@ -1207,7 +1243,8 @@ write_events(struct out *o)
 {
 	size_t i;
 
-	qsort(events, nevents, sizeof(*events), cmp_event);
+	if (nevents > 1)
+		qsort(events, nevents, sizeof(*events), cmp_event);
 	out_s(o, "date\tentity\tentity_kind\taccount\tfrom\tto\treason"
 	    "\tmap_tag\tlast_good_tag\n");
 	for (i = 0; i < nevents; i++) {
@@ -1250,7 +1287,8 @@ write_ledger(struct out *o)
 {
 	size_t i;
 
-	qsort(ledger, nledger, sizeof(*ledger), cmp_lrow);
+	if (nledger > 1)
+		qsort(ledger, nledger, sizeof(*ledger), cmp_lrow);
 	out_s(o, "date\tentity\tentity_kind\tpayer\taccount\tservice\tcontract"
 	    "\tstate\tcost\teligible_cost\taccruing_cost");
 	if (have_workloads)
@@ -1270,7 +1308,7 @@ write_ledger(struct out *o)
 		out_c(o, '\t');
 		out_vals(o, S(en->account));
 		out_c(o, '\t');
-		out_vals(o, S(en->service));
+		out_vals(o, S(l->svc));
 		out_c(o, '\t');
 		if (l->contract >= 0)
 			out_vals(o, contracts.v[l->contract].id);
@@ -1287,42 +1325,61 @@ write_ledger(struct out *o)
 	}
 }
 
-/* Write a file through a temporary in the same directory and rename it
- * into place only when complete. */
+/* Side files (events, ledger) are written to temporaries in their own
+ * directories and renamed into place only after the state has gone out
+ * whole: a failed run leaves yesterday's files as they were. */
+struct pending {
+	char *tmp, *path;
+};
+static struct pending pend[2];
+static int npend;
+
 static void
-write_file(const char *path, void (*fn)(struct out *))
+discard_pending(void)
+{
+	int i;
+
+	for (i = 0; i < npend; i++)
+		if (pend[i].tmp)
+			unlink(pend[i].tmp);
+}
+
+static void
+prepare_file(const char *path, void (*fn)(struct out *))
 {
 	struct out o;
-	char *tmp;
 	size_t n = strlen(path);
+	char *tmp = xmalloc(n + 16);
+	mode_t m;
 	int fd;
 
-	tmp = xmalloc(n + 16);
 	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
 	fd = mkstemp(tmp);
 	if (fd < 0)
 		die(EXIT_SYS, "%s: %s", path, strerror(errno));
+	pend[npend].tmp = tmp;
+	pend[npend].path = (char *)path;
+	npend++;
+	m = umask(0);
+	umask(m);
+	(void)fchmod(fd, 0666 & ~m);
 	out_init(&o, fd);
 	fn(&o);
-	{
-		mode_t m = umask(0);
+	if (out_close(&o) != 0 || fsync(fd) != 0 || close(fd) != 0)
+		die(EXIT_SYS, "%s: %s", path, strerror(o.err ? o.err : errno));
+}
 
-		umask(m);
-		(void)fchmod(fd, 0666 & ~m);
-	}
-	if (out_close(&o) != 0 || fsync(fd) != 0 || close(fd) != 0) {
-		int en = o.err ? o.err : errno;
+static void
+commit_pending(void)
+{
+	int i;
 
-		unlink(tmp);
-		die(EXIT_SYS, "%s: %s", path, strerror(en));
+	for (i = 0; i < npend; i++) {
+		if (rename(pend[i].tmp, pend[i].path) != 0)
+			die(EXIT_SYS, "%s: %s", pend[i].path, strerror(errno));
+		free(pend[i].tmp);
+		pend[i].tmp = NULL;
 	}
-	if (rename(tmp, path) != 0) {
-		int en = errno;
-
-		unlink(tmp);
-		die(EXIT_SYS, "%s: %s", path, strerror(en));
-	}
-	free(tmp);
 }
 
 static void
@@ -1371,6 +1428,7 @@ main(int argc, char **argv)
 	int ch, i;
 
 	prog_init("mapstate");
+	argv[0] = (char *)progname;	/* getopt's messages */
 	while ((ch = getopt_long(argc, argv, "c:w:s:a:e:l:hV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
@@ -1394,6 +1452,7 @@ main(int argc, char **argv)
 			break;
 		case 'l':
 			lpath = optarg;
+			want_ledger = 1;
 			break;
 		case 'h':
 			usage();
@@ -1407,6 +1466,10 @@ main(int argc, char **argv)
 	}
 	if (cpath == NULL)
 		usage_error("a contracts file is required (-c CONTRACTS)");
+	if ((epath && strcmp(epath, "-") == 0) || (lpath && strcmp(lpath,
+	    "-") == 0))
+		usage_error("--events and --ledger write files; the state is "
+		    "what goes to standard output");
 	strtab_init(&strs);
 	if (contracts_load(cpath, &contracts, &e))
 		die_err(cpath, &e);
@@ -1446,14 +1509,15 @@ main(int argc, char **argv)
 	}
 	replay();
 	resolve_owners();
+	atexit(discard_pending);
 	if (epath)
-		write_file(epath, write_events);
+		prepare_file(epath, write_events);
 	if (lpath)
-		write_file(lpath, write_ledger);
+		prepare_file(lpath, write_ledger);
 	out_init(&o, 1);
-	if (as_of != NODAY || nents == 0)
-		write_state(&o);
+	write_state(&o);
 	if (out_close(&o) != 0)
 		die(EXIT_SYS, "write error: %s", strerror(o.err));
+	commit_pending();
 	return EXIT_OKAY;
 }

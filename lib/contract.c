@@ -360,7 +360,8 @@ contract_excluded(const struct contract *c, const char *service,
 	if ((x & EXCL_EKS_FARGATE) && strcmp(service, "AmazonEKS") == 0 &&
 	    strstr(usage_type, "Fargate") != NULL)
 		return "eks-fargate";
-	if ((x & EXCL_GLACIER_DEEP_ARCHIVE) && strcmp(service, "AmazonS3") == 0 &&
+	if ((x & EXCL_GLACIER_DEEP_ARCHIVE) &&
+	    strcmp(service, "AmazonS3") == 0 &&
 	    (strstr(usage_type, "DeepArchive") != NULL ||
 	    strstr(usage_type, "-GDA") != NULL))
 		return "glacier-deep-archive";
@@ -417,8 +418,8 @@ parse_rate(const char *v, money_t *out, struct err *e)
 		return -1;
 	}
 	if (r > MONEY_ONE) {
-		err_set(e, EXIT_DATA, 0, "credit rate '%s' is above 100%% (write "
-		    "0.25 or 25%% for a quarter)", shown(v, sb));
+		err_set(e, EXIT_DATA, 0, "credit rate '%s' is above 100%% "
+		    "(write 0.25 or 25%% for a quarter)", shown(v, sb));
 		return -1;
 	}
 	*out = r;
@@ -448,8 +449,8 @@ parse_accounts(struct contract *c, const char *v, struct err *e)
 	v2 = split_commas(v, &n);
 	for (i = 0; i < n; i++) {
 		if (strcmp(v2[i], "all") == 0) {
-			err_set(e, EXIT_DATA, 0, "'all' cannot be part of a list "
-			    "of accounts");
+			err_set(e, EXIT_DATA, 0, "'all' cannot be part of a "
+			    "list of accounts");
 			goto bad;
 		}
 		if (!account_valid(v2[i])) {
@@ -483,15 +484,16 @@ parse_services(struct contract *c, const char *v, struct err *e)
 	char sb[48];
 
 	if (*v == '\0') {
-		err_set(e, EXIT_DATA, 0, "no eligible services (a comma list of "
-		    "CUR product codes)");
+		err_set(e, EXIT_DATA, 0, "no eligible services (a comma list "
+		    "of CUR product codes)");
 		return -1;
 	}
 	v2 = split_commas(v, &n);
 	for (i = 0; i < n; i++) {
 		if (!code_valid(v2[i])) {
-			err_set(e, EXIT_DATA, 0, "bad product code '%s' (letters, "
-			    "digits, '.', '_' and '-')", shown(v2[i], sb));
+			err_set(e, EXIT_DATA, 0, "bad product code '%s' "
+			    "(letters, digits, '.', '_' and '-')",
+			    shown(v2[i], sb));
 			goto bad;
 		}
 		for (k = 0; k < i; k++)
@@ -530,8 +532,8 @@ parse_auto(struct contract *c, const char *v, struct err *e)
 			anew = 1;
 		} else if (strncmp(v2[i], "name:", 5) == 0) {
 			if (!glob_valid(v2[i] + 5)) {
-				err_set(e, EXIT_DATA, 0, "empty pattern in rule "
-				    "'name:'");
+				err_set(e, EXIT_DATA, 0, "empty pattern in "
+				    "rule 'name:'");
 				goto bad;
 			}
 			for (k = 0; k < ng; k++)
@@ -648,16 +650,17 @@ contract_parse_field(struct contract *c, const char *col, const char *v,
 		c->payer = xstrdup(v);
 	} else if (strcmp(col, "mpe") == 0) {
 		if (!mpe_valid(v)) {
-			err_set(e, EXIT_DATA, 0, "bad MPE ID '%s' (want 5 digits, "
-			    "or 10 upper-case letters and digits)", shown(v, sb));
+			err_set(e, EXIT_DATA, 0, "bad MPE ID '%s' (want 5 "
+			    "digits, or 10 upper-case letters and digits)",
+			    shown(v, sb));
 			return -1;
 		}
 		free(c->mpe);
 		c->mpe = xstrdup(v);
 	} else if (strcmp(col, "start") == 0 || strcmp(col, "end") == 0) {
 		if (date_parse_day(v, strlen(v), &day) != 0) {
-			err_set(e, EXIT_DATA, 0, "bad date '%s' (want YYYY-MM-DD)",
-			    shown(v, sb));
+			err_set(e, EXIT_DATA, 0, "bad date '%s' (want "
+			    "YYYY-MM-DD)", shown(v, sb));
 			return -1;
 		}
 		if (col[0] == 's')
@@ -675,7 +678,8 @@ contract_parse_field(struct contract *c, const char *col, const char *v,
 			return 0;
 		}
 		if (money_parse(v, strlen(v), &m) != 0) {
-			err_set(e, EXIT_DATA, 0, "bad amount '%s'", shown(v, sb));
+			err_set(e, EXIT_DATA, 0, "bad amount '%s'",
+			    shown(v, sb));
 			return -1;
 		}
 		if (m < 0) {
@@ -851,8 +855,8 @@ contract_validate(const struct contract *c, struct err *e)
 	}
 	for (i = 0; i < c->nglobs; i++)
 		if (!glob_valid(c->name_globs[i]))
-			BAD("contract '%s': bad account-name pattern '%s'", c->id,
-			    shown(c->name_globs[i], sb));
+			BAD("contract '%s': bad account-name pattern '%s'",
+			    c->id, shown(c->name_globs[i], sb));
 	if (c->excl & ~(unsigned)EXCL_DEFAULT)
 		BAD("contract '%s': unknown exclusion", c->id);
 	if (c->all_accounts && (c->auto_new || c->nglobs > 0))
@@ -860,9 +864,9 @@ contract_validate(const struct contract *c, struct err *e)
 		    "account list (with accounts 'all' every linked account is "
 		    "in scope already)", c->id);
 	if (c->program == PROG_MAP_AI && !ai)
-		BAD("contract '%s': program map-ai but no AI service is eligible "
-		    "(add AmazonBedrock or AmazonSageMaker, or use program map)",
-		    c->id);
+		BAD("contract '%s': program map-ai but no AI service is "
+		    "eligible (add AmazonBedrock or AmazonSageMaker, or use "
+		    "program map)", c->id);
 #undef BAD
 	return 0;
 }
@@ -1040,7 +1044,8 @@ load(const char *path, struct contracts *cs, struct loader *l, struct err *e)
 
 				memcpy(msg, fe.msg, sizeof(msg));
 				err_set(&fe, EXIT_DATA, t->lineno,
-				    "column '%s': %s", contract_columns[i], msg);
+				    "column '%s': %s", contract_columns[i],
+				    msg);
 				bad = 1;
 				if (problem(l, &fe)) {
 					contract_free(&c);

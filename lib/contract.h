@@ -93,6 +93,8 @@ struct contract {
 	char **name_globs;
 	size_t nglobs;
 	unsigned excl;			/* enum excl bits */
+	int principal_tagging;		/* ai_route principal: MAP AI callers
+					 * may be tagged on their IAM role */
 	long line;			/* line in the file */
 	char **sorted_accounts;		/* private: accounts, sorted */
 };

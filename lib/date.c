@@ -91,6 +91,11 @@ date_parse_ts(const char *s, size_t n, utime_t *out)
 			return -1;
 		if (hh > 23 || mm > 59 || ss > 60)
 			return -1;
+		/* a leap second is the next second: past 9999-12-31 that
+		 * is year 10000, which has no YYYY form */
+		if (ss == 60 && y == 9999 && m == 12 && d == 31 && hh == 23 &&
+		    mm == 59)
+			return -1;
 		i = 19;
 		if (i < n && s[i] == '.') {
 			i++;

@@ -29,7 +29,7 @@ str(struct js *j)
 	struct buf b = { 0 };
 
 	while (q < j->end && *q != '"') {
-		if (*q == '\\')
+		if (*q == '\\' && q + 1 < j->end)	/* never past end */
 			q++;
 		q++;
 	}

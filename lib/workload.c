@@ -28,7 +28,7 @@ struct windex {
 	struct slot *slots;
 	size_t mask;
 	size_t *ctag;		/* per claim: tag key index (tag claims) */
-	size_t *plen;		/* distinct prefix lengths, longest first */
+	size_t *plen;		/* distinct prefix lengths, longest 1st */
 	size_t nplen;
 	long *wline;		/* per workload: first line */
 };
@@ -63,7 +63,8 @@ lookup(const struct workloads *ws, enum claimkind k, size_t tag,
 	if (x == NULL || x->slots == NULL)
 		return -1;
 	h = khash(k, tag, v, n);
-	for (i = (size_t)h & x->mask; x->slots[i].claim; i = (i + 1) & x->mask) {
+	for (i = (size_t)h & x->mask; x->slots[i].claim;
+	    i = (i + 1) & x->mask) {
 		const struct claim *c;
 
 		if (x->slots[i].h != h)
@@ -187,9 +188,9 @@ parse_claim(const char *s, struct claim *c, struct err *e, long line)
 
 	memset(c, 0, sizeof(*c));
 	if (colon == NULL) {
-		err_set(e, EXIT_DATA, line, "column 'claim': '%s' is not KIND:"
-		    "VALUE (account, tag, resource, prefix, profile, principal)",
-		    shown(s, sb));
+		err_set(e, EXIT_DATA, line, "column 'claim': '%s' is not "
+		    "KIND:VALUE (account, tag, resource, prefix, profile, "
+		    "principal)", shown(s, sb));
 		return -1;
 	}
 	for (k = 1; k < NELEM(kindnames); k++)
@@ -204,9 +205,9 @@ parse_claim(const char *s, struct claim *c, struct err *e, long line)
 			n = 40;
 		memcpy(kind, s, n);
 		kind[n] = '\0';
-		err_set(e, EXIT_DATA, line, "column 'claim': unknown claim kind "
-		    "'%s' (account, tag, resource, prefix, profile, principal)",
-		    kind);
+		err_set(e, EXIT_DATA, line, "column 'claim': unknown claim "
+		    "kind '%s' (account, tag, resource, prefix, profile, "
+		    "principal)", kind);
 		return -1;
 	}
 	v = colon + 1;
@@ -219,8 +220,8 @@ parse_claim(const char *s, struct claim *c, struct err *e, long line)
 	switch (c->kind) {
 	case CL_ACCOUNT:
 		if (strlen(v) != 12 || !digits12(v)) {
-			err_set(e, EXIT_DATA, line, "column 'claim': bad account "
-			    "id '%s' (want 12 digits)", shown(v, sb));
+			err_set(e, EXIT_DATA, line, "column 'claim': bad "
+			    "account id '%s' (want 12 digits)", shown(v, sb));
 			return -1;
 		}
 		break;
@@ -238,8 +239,8 @@ parse_claim(const char *s, struct claim *c, struct err *e, long line)
 		if (strncmp(v, "arn:", 4) != 0 ||
 		    strstr(v, ":application-inference-profile/") == NULL) {
 			err_set(e, EXIT_DATA, line, "column 'claim': profile "
-			    "claim '%s' is not an application inference profile "
-			    "ARN", shown(v, sb));
+			    "claim '%s' is not an application inference "
+			    "profile ARN", shown(v, sb));
 			return -1;
 		}
 		break;
@@ -409,10 +410,11 @@ load(const char *path, struct workloads *ws, struct loader *l,
 				if (strcmp(have[i], f[i + 1]) != 0)
 					break;
 			if (i < 5) {
-				err_set(&fe, EXIT_DATA, t->lineno, "workload '%s': "
-				    "%s '%s' differs from '%s' on line %ld",
-				    w->name, wcols[i + 1], shown(f[i + 1], s1),
-				    shown(have[i], s2), x->wline[wi]);
+				err_set(&fe, EXIT_DATA, t->lineno,
+				    "workload '%s': %s '%s' differs from '%s' "
+				    "on line %ld", w->name, wcols[i + 1],
+				    shown(f[i + 1], s1), shown(have[i], s2),
+				    x->wline[wi]);
 				claim_free(&c);
 				if (problem(l, &fe))
 					goto fail;
@@ -424,9 +426,9 @@ load(const char *path, struct workloads *ws, struct loader *l,
 			size_t tag = 0;
 
 			if (c.kind == CL_TAG) {
-				for (tag = 0; tag < ws->ntagkeys; tag++)
-					if (strcmp(ws->tagkeys[tag], c.key) == 0)
-						break;
+				for (tag = 0; tag < ws->ntagkeys &&
+				    strcmp(ws->tagkeys[tag], c.key) != 0; tag++)
+					;
 			}
 			ci = lookup(ws, c.kind, tag, c.value, strlen(c.value));
 		}
@@ -434,9 +436,9 @@ load(const char *path, struct workloads *ws, struct loader *l,
 			const struct claim *o = &ws->c[ci];
 
 			if (wi >= 0 && o->w == (size_t)wi)
-				err_set(&fe, EXIT_DATA, t->lineno, "workload '%s': "
-				    "duplicate claim '%s' (also on line %ld)",
-				    f[0], c.text, o->line);
+				err_set(&fe, EXIT_DATA, t->lineno,
+				    "workload '%s': duplicate claim '%s' (also "
+				    "on line %ld)", f[0], c.text, o->line);
 			else
 				tie_msg(o, ws->w[o->w].name, &c, f[0], &fe,
 				    t->lineno, "");
@@ -465,7 +467,8 @@ load(const char *path, struct workloads *ws, struct loader *l,
 		c.w = (size_t)wi;
 		ws->c = xrealloc(ws->c, (ws->nc + 1) * sizeof(*ws->c));
 		x->ctag = xrealloc(x->ctag, (ws->nc + 1) * sizeof(*x->ctag));
-		x->ctag[ws->nc] = c.kind == CL_TAG ? tagkey_index(ws, c.key) : 0;
+		x->ctag[ws->nc] = c.kind == CL_TAG ?
+		    tagkey_index(ws, c.key) : 0;
 		ws->c[ws->nc++] = c;
 		if (ws->nc * 2 > x->mask + 1)
 			rehash(ws, ws->nc);
@@ -615,8 +618,8 @@ workloads_resolve(const struct workloads *ws, const struct owner_query *q,
 	if (best >= 0)
 		return (long)ws->c[best].w;
 	/* account */
-	if (q->account && *q->account &&
-	    (a = lookup(ws, CL_ACCOUNT, 0, q->account, strlen(q->account))) >= 0)
+	if (q->account && *q->account && (a = lookup(ws, CL_ACCOUNT, 0,
+	    q->account, strlen(q->account))) >= 0)
 		return (long)ws->c[a].w;
 	return -1;
 }
