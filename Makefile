@@ -20,14 +20,15 @@ ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE $(WARN) \
             $(CFLAGS) $(SAN) -pthread
 LDLIBS    = -lcsv -lz -lxxhash -pthread
 
-TOOLS     = curscan mapcontract mapstate maptasks
+# every cmd/*.c but common.c is a tool
+TOOLS     = $(filter-out common,$(patsubst cmd/%.c,%,$(wildcard cmd/*.c)))
 LIBSRC    = lib/err.c lib/money.c lib/date.c lib/jmap.c lib/zin.c \
             lib/csvin.c lib/tsv.c lib/hash.c lib/manifest.c \
             lib/contract.c lib/workload.c lib/strtab.c
 LIBOBJ    = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o)
 COMMONOBJ = $(BUILD)/cmd/common.o
 BINS      = $(TOOLS:%=$(BUILD)/bin/%)
-MANPAGES  = man/curscan.1 man/mapcontract.1 man/mapstate.1 man/maptasks.1 man/map-formats.5
+MANPAGES  = $(wildcard man/*.1 man/*.5)
 
 all: deps $(BINS)
 

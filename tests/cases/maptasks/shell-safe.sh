@@ -1,0 +1,28 @@
+# every generated command parses with sh -n and, run against a stub aws,
+# hands over exactly the intended arguments, odd characters included
+mkdir -p "$TMP/bin"
+cat > "$TMP/bin/aws" <<'STUB'
+#!/bin/sh
+for a in "$@"; do printf '[%s]' "$a"; done; echo
+STUB
+chmod +x "$TMP/bin/aws"
+C=testdata/state/contracts.tsv
+H='usage_start\tpayer\taccount\taccount_name\tservice\tregion\tentity_kind\tentity\tusage_type\tmodel\tprincipal\tcost\tmap_tag\tresource_id\n'
+{ printf "$H"
+  printf '2026-04-01T00:00:00Z\t111122223333\t444455556666\tpay\tAmazonS3\tus-east-1\tresource\tit'"'"'s a bucket; rm -rf $HOME `id`\tTimedStorage\t\t\t1\t\tx\n'
+  printf '2026-04-01T00:00:00Z\t111122223333\t444455556666\tpay\tAmazonEC2\tus-east-1\tresource\tarn:aws:ec2:us-east-1:444455556666:instance/i-0"quoted"\tBoxUsage\t\t\t1\t\tx\n'
+  printf '2026-04-01T00:00:00Z\t111122223333\t777788889999\tml\tAmazonBedrock\tus-east-1\tai-direct\tarn:aws:iam::777788889999:role/app$(touch PWNED)\tUSE1-Nova-input\tNova\tarn:aws:iam::777788889999:role/app$(touch PWNED)\t1\t\tarn:aws:bedrock:us-east-1::foundation-model/amazon.nova-pro-v1:0\n'
+  printf '2026-04-01T00:00:00Z\t111122223333\t777788889999\tml\tAmazonBedrock\tus-east-1\tprofile\tarn:aws:bedrock:us-east-1:777788889999:application-inference-profile/p\\\\1\tUSE1-Nova-input\tNova\t\t1\t\t\n'
+} > "$TMP/in"
+sed 's/\t2026-04-03\t/\t2026-03-01\t/' $C > "$TMP/c"
+mapstate -c "$TMP/c" -e "$TMP/ev" "$TMP/in" > "$TMP/state"
+maptasks -c "$TMP/c" -e "$TMP/ev" "$TMP/state" > "$TMP/tasks"
+tests/cols command "$TMP/tasks" | tail -n +2 > "$TMP/cmds"
+n=0
+while IFS= read -r line; do
+	n=$((n + 1))
+	cmd=$(printf '%s' "$line" | sed 's/\\\\/\\/g')
+	if sh -n -c "$cmd"; then echo "command $n: sh -n ok"; else echo "command $n: syntax error"; fi
+	(cd "$TMP" && PATH="$TMP/bin:$PATH" sh -c "$cmd")
+done < "$TMP/cmds"
+test -e "$TMP/PWNED" && echo "INJECTION" || echo "no injection"
