@@ -27,7 +27,8 @@ LIBSRC    = lib/err.c lib/money.c lib/date.c lib/jmap.c lib/zin.c \
             lib/contract.c lib/workload.c lib/strtab.c
 LIBOBJ    = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o)
 COMMONOBJ = $(BUILD)/cmd/common.o
-BINS      = $(TOOLS:%=$(BUILD)/bin/%)
+SCRIPTS   = $(patsubst cmd/%.sh,%,$(wildcard cmd/*.sh))
+BINS      = $(TOOLS:%=$(BUILD)/bin/%) $(SCRIPTS:%=$(BUILD)/bin/%)
 MANPAGES  = $(wildcard man/*.1 man/*.5)
 
 all: deps $(BINS)
@@ -59,12 +60,17 @@ $(BUILD)/cmd/%.o: cmd/%.c cmd/common.h lib/*.h
 	$(CC) $(ALLCFLAGS) -c -o $@ $<
 
 TOOLOBJ   = $(TOOLS:%=$(BUILD)/cmd/%.o)
-$(BINS): $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(COMMONOBJ) $(LIBOBJ)
+$(SCRIPTS:%=$(BUILD)/bin/%): $(BUILD)/bin/%: cmd/%.sh
+	@mkdir -p $(BUILD)/bin
+	cp cmd/$*.sh $@ && chmod +x $@
+
+$(TOOLS:%=$(BUILD)/bin/%): $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(COMMONOBJ) $(LIBOBJ)
 	@mkdir -p $(BUILD)/bin
 	$(CC) $(ALLCFLAGS) -o $@ $< $(COMMONOBJ) $(LIBOBJ) $(LDLIBS)
 
 demo: all
-	@sh tests/demo.sh $(BUILD)/bin
+	@scripts/deps.sh demo
+	@sh demo/run.sh $(BUILD)/bin
 
 test: all
 	@sh tests/run.sh $(BUILD)/bin
@@ -90,7 +96,7 @@ bench: all
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \
 	    $(DESTDIR)$(BASHCOMPDIR) $(DESTDIR)$(ZSHCOMPDIR)
-	for t in $(TOOLS); do cp $(BUILD)/bin/$$t $(DESTDIR)$(BINDIR)/$$t; done
+	for t in $(TOOLS) $(SCRIPTS); do cp $(BUILD)/bin/$$t $(DESTDIR)$(BINDIR)/$$t; done
 	cp man/*.1 $(DESTDIR)$(MANDIR)/man1/
 	cp man/*.5 $(DESTDIR)$(MANDIR)/man5/
 	for f in completions/bash/*; do cp $$f $(DESTDIR)$(BASHCOMPDIR)/; done

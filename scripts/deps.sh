@@ -1,15 +1,19 @@
 #!/bin/sh
 # deps.sh: install the Debian packages the toolkit needs to build and test.
-# Usage: scripts/deps.sh [build|test]
+# Usage: scripts/deps.sh [build|demo|test]
 #   build  compiler, libcsv, zlib, xxHash            (what `make` needs)
-#   test   build + mandoc, clang and its sanitizer/fuzzer runtime
+#   demo   build + python3 (the demo organisation's generator)
+#   test   demo + mandoc, clang and its sanitizer/fuzzer runtime
 # Says what it installs. When not root, prints the exact apt command and exits 4.
 set -eu
 what=${1:-build}
 pkgs="build-essential pkg-config libcsv-dev zlib1g-dev libxxhash-dev"
-if [ "$what" = test ]; then
-	pkgs="$pkgs mandoc clang libclang-rt-14-dev python3"
-fi
+case $what in
+build) ;;
+demo) pkgs="$pkgs python3" ;;
+test) pkgs="$pkgs python3 mandoc clang libclang-rt-14-dev" ;;
+*) echo "usage: deps.sh [build|demo|test]" >&2; exit 2 ;;
+esac
 missing=""
 for p in $pkgs; do
 	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
