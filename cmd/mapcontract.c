@@ -40,16 +40,17 @@ static const char *const cmdname[NCMD] = { "new", "list", "check",
 
 /* Contract columns, in contract_columns[] order. */
 enum col { C_ID, C_PROGRAM, C_PAYER, C_MPE, C_START, C_END, C_RATE,
-	C_PROJECTED, C_ACCOUNTS, C_SERVICES, C_AUTO, C_EXCL, NCOL };
+	C_PROJECTED, C_ACCOUNTS, C_SERVICES, C_AUTO, C_EXCL, C_AIROUTE, NCOL };
 static const char *const colflag[NCOL] = { "--id", "--program", "--payer",
 	"--mpe", "--start", "--end", "--credit-rate", "--projected",
-	"--accounts", "--services", "--auto-enroll", "--exclusions" };
+	"--accounts", "--services", "--auto-enroll", "--exclusions",
+	"--ai-route" };
 
 enum {
-	/* OPT_ID to OPT_EXCL in the order of enum col */
+	/* OPT_ID to OPT_AIROUTE in the order of enum col */
 	OPT_ID = 256, OPT_PROGRAM, OPT_PAYER, OPT_MPE, OPT_START, OPT_END,
 	OPT_RATE, OPT_PROJECTED, OPT_ACCOUNTS, OPT_SERVICES, OPT_AUTO,
-	OPT_EXCL, OPT_ACCFROM, OPT_WIZARD, OPT_FORMAT
+	OPT_EXCL, OPT_AIROUTE, OPT_ACCFROM, OPT_WIZARD, OPT_FORMAT
 };
 
 static const char *opt_val[NCOL];	/* contract fields from flags */
@@ -92,6 +93,9 @@ static const char usage_text[] =
 "      --exclusions LIST  default, none, or a list of data-transfer,\n"
 "                         marketplace, eks-fargate,\n"
 "                         glacier-deep-archive\n"
+"      --ai-route ROUTE   how Bedrock callers are tagged: profile\n"
+"                         (default: application inference profiles)\n"
+"                         or principal (the calling IAM role)\n"
 "      --accounts-from F  charge lines (curscan output) whose\n"
 "                         accounts the wizard offers\n"
 "  -y, --yes              write without asking (needs every required\n"
@@ -286,6 +290,8 @@ make_row(const struct contract *c, const char *hdr, size_t hlen,
 		what = "auto-enrollment rules";
 	else if (!seen[C_EXCL] && c->excl != EXCL_DEFAULT)
 		what = "exclusions";
+	else if (!seen[C_AIROUTE] && c->principal_tagging)
+		what = "AI route (ai_route principal)";
 	if (what != NULL) {
 		err_set(&e, EXIT_DATA, 1, "the header has no column for the "
 		    "new contract's %s; nothing written", what);
@@ -878,6 +884,27 @@ step_basics(struct contract *c, const struct contracts *cs)
 	buf_free(&b);
 }
 
+/* Part of step 2, only when Bedrock is selected: how AI callers are
+ * tagged. */
+static void
+step_ai_route(struct contract *c)
+{
+	char *def;
+
+	if (!contract_ai_evaluation(c)) {
+		if (c->principal_tagging)
+			complain("no Bedrock service is selected, so the AI "
+			    "route is the default (profile)");
+		c->principal_tagging = 0;
+		return;
+	}
+	printf("  The profile route is the default; principal tags the calling "
+	    "IAM role.\n");
+	def = fmt_field(c, C_AIROUTE);
+	ask_field(c, C_AIROUTE, "AI route (profile or principal)", def);
+	free(def);
+}
+
 static void
 step_services(struct contract *c)
 {
@@ -920,6 +947,7 @@ step_services(struct contract *c)
 		break;
 	}
 	services_note(c);
+	step_ai_route(c);
 	free(cur);
 	buf_free(&b);
 	buf_free(&v);
@@ -1032,7 +1060,8 @@ review(const struct contract *c, const char *path)
 {
 	static const char *const label[NCOL] = { "Id", "Program", "Payer",
 		"MPE ID", "Start", "End", "Credit rate", "Projected",
-		"Accounts", "Services", "Auto-enroll", "Exclusions" };
+		"Accounts", "Services", "Auto-enroll", "Exclusions",
+		"AI route" };
 	size_t k;
 	char *v, tag[64];
 
@@ -1048,14 +1077,23 @@ review(const struct contract *c, const char *path)
 
 			money_fmt(c->rate * 100, m, 0);
 			printf("  %-12s %s%%\n", label[k], m);
-		} else
+		} else if (k == C_AIROUTE && *v == '\0')
+			;	/* asked only when Bedrock is eligible */
+		else if (k == C_AIROUTE)
+			printf("  %-12s %s (%s)\n", label[k], v,
+			    c->principal_tagging ? "the calling IAM role may "
+			    "carry the tag" : "application inference "
+			    "profiles carry the tag");
+		else
 			printf("  %-12s %s\n", label[k], *v ? v : k == C_AUTO ?
 			    "none" : "-");
 		free(v);
 	}
 	map_tag_expected(c->mpe, tag, sizeof(tag));
 	printf("  %-12s %s (resources%s)\n", "MAP tag", tag,
-	    contract_ai_evaluation(c) ? " and inference profiles" : "");
+	    !contract_ai_evaluation(c) ? "" : c->principal_tagging ?
+	    ", inference profiles and AI callers' IAM roles" :
+	    " and inference profiles");
 	printf("  %-12s %s\n", "AI workloads", contract_ai_evaluation(c) ?
 	    "evaluated (Bedrock is eligible)" : "not evaluated");
 }
@@ -1177,7 +1215,7 @@ cmd_list(void)
 	size_t i, k, w[NCOL];
 	static const char *const head[NCOL] = { "ID", "PROGRAM", "PAYER", "MPE",
 		"START", "END", "RATE", "PROJECTED", "ACCOUNTS", "SERVICES",
-		"AUTO-ENROLL", "EXCLUSIONS" };
+		"AUTO-ENROLL", "EXCLUSIONS", "AI-ROUTE" };
 	char ***cell;
 	struct buf b = { 0 };
 
@@ -1320,6 +1358,7 @@ main(int argc, char **argv)
 		{ "services", required_argument, NULL, OPT_SERVICES },
 		{ "auto-enroll", required_argument, NULL, OPT_AUTO },
 		{ "exclusions", required_argument, NULL, OPT_EXCL },
+		{ "ai-route", required_argument, NULL, OPT_AIROUTE },
 		{ "accounts-from", required_argument, NULL, OPT_ACCFROM },
 		{ "yes", no_argument, NULL, 'y' },
 		{ "wizard", no_argument, NULL, OPT_WIZARD },

@@ -20,11 +20,11 @@ const char *const services_ai[] = { "AmazonEC2", "AWSLambda", "AmazonEKS",
 
 const char *const contract_columns[] = { "id", "program", "payer", "mpe",
 	"start", "end", "credit_rate", "projected", "accounts", "services",
-	"auto_enroll", "exclusions", NULL };
+	"auto_enroll", "exclusions", "ai_route", NULL };
 
 /* Columns a header may leave out. */
 static const char *const optional_columns[] = { "projected", "auto_enroll",
-	"exclusions" };
+	"exclusions", "ai_route" };
 
 static const char *const bedrock_codes[] = { "AmazonBedrock",
 	"AmazonBedrockService", "AmazonBedrockFoundationModels",
@@ -697,6 +697,16 @@ contract_parse_field(struct contract *c, const char *col, const char *v,
 		return parse_auto(c, v, e);
 	} else if (strcmp(col, "exclusions") == 0) {
 		return parse_excl(c, v, e);
+	} else if (strcmp(col, "ai_route") == 0) {
+		if (*v == '\0' || strcmp(v, "profile") == 0)
+			c->principal_tagging = 0;
+		else if (strcmp(v, "principal") == 0)
+			c->principal_tagging = 1;
+		else {
+			err_set(e, EXIT_DATA, 0, "unknown AI route '%s' (profile "
+			    "or principal)", shown(v, sb));
+			return -1;
+		}
 	} else {
 		err_set(e, EXIT_DATA, 0, "unknown column '%s'", shown(col, sb));
 		return -1;
@@ -779,6 +789,12 @@ contract_format_field(const struct contract *c, const char *col,
 					buf_adds(b, exclnames[i].name);
 					first = 0;
 				}
+	} else if (strcmp(col, "ai_route") == 0) {
+		/* says something only where there are Bedrock callers */
+		if (c->principal_tagging)
+			buf_adds(b, "principal");
+		else if (contract_ai_evaluation(c))
+			buf_adds(b, "profile");
 	}
 	buf_add(b, "", 0);	/* NUL-terminated even when nothing added */
 }
@@ -867,6 +883,10 @@ contract_validate(const struct contract *c, struct err *e)
 		BAD("contract '%s': program map-ai but no AI service is "
 		    "eligible (add AmazonBedrock or AmazonSageMaker, or use "
 		    "program map)", c->id);
+	if (c->principal_tagging && !contract_ai_evaluation(c))
+		BAD("contract '%s': ai_route principal but no Bedrock service "
+		    "is eligible, so there is no AI caller to tag (add "
+		    "AmazonBedrock, or use ai_route profile)", c->id);
 #undef BAD
 	return 0;
 }

@@ -20,15 +20,23 @@
  *   exclusions   "default" (data-transfer,marketplace,eks-fargate,
  *                glacier-deep-archive), "none", or a comma list of those
  *                names
+ *   ai_route     how MAP AI callers get their tag: "profile" (the default,
+ *                also when empty: through tagged application inference
+ *                profiles) or "principal" (the calling IAM role may be
+ *                tagged instead; principal_tagging = 1). Written as
+ *                profile or principal when a Bedrock code is eligible,
+ *                empty otherwise.
  * Blank lines and lines starting with '#' are ignored. The first line must
- * be the header. Columns projected, auto_enroll and exclusions may be left
- * out of the header (empty, empty and "default"); other columns are kept
- * by mapcontract new, which fills them empty in the rows it appends.
+ * be the header. Columns projected, auto_enroll, exclusions and ai_route
+ * may be left out of the header (empty, empty, "default" and profile);
+ * other columns are kept by mapcontract new, which fills them empty in the
+ * rows it appends.
  *
  * Further checks on a contract (contract_validate): auto-enrollment rules
  * need an explicit account list (with "all" they would be meaningless); a
  * map-ai contract must make at least one AI service eligible (a Bedrock
- * code or AmazonSageMaker); a name:GLOB pattern holds no ',' tab or
+ * code or AmazonSageMaker); ai_route principal needs an eligible Bedrock
+ * code (contract_ai_evaluation); a name:GLOB pattern holds no ',' tab or
  * newline; no account or service is listed twice.
  *
  * How contract_excluded() recognises each exclusion (service is the CUR

@@ -42,6 +42,7 @@ steps = [
     ("25%): ", "0.3\r"),
     ("none): ", "\r"),
     ("Services [a]: ", "a"),
+    ("principal) [profile]: ", "\r"),
     ("Accounts [all]: ", "777788889999\r"),
     ("or none [none]: ", "\r"),
     ("n = quit): ", "y\r"),

@@ -1,0 +1,1085 @@
+/* mapcredit: recognise MAP credits among the bill's credit lines, draw them
+ * from their grants expiry first, and attribute each month's credit to the
+ * workloads whose accruing (TAGGED, eligible) spend earned it. */
+#include <errno.h>
+#include <getopt.h>
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "../lib/contract.h"
+#include "../lib/date.h"
+#include "../lib/money.h"
+#include "../lib/tsv.h"
+#include "common.h"
+
+#define NODAY (-2147483647L)
+#define CENT ((money_t)10000000000LL)	/* 0.01 in money_t units */
+
+/* a MAP credit line */
+struct mline {
+	long day;
+	char *payer, *account, *code, *desc;
+	money_t amount;		/* applied: positive */
+	int contract;		/* index, or -1 */
+	const char *file;
+	long line;
+};
+
+struct grant {
+	char *code, *account, *reference;
+	money_t amount, used, month_used;
+	long start, end;
+	int derived;		/* no grants file: a code seen, no expiry */
+	long line;
+};
+
+/* accruing spend of one workload, account, contract and month */
+struct acc {
+	long month;
+	int contract;
+	char *workload, *team, *product, *portfolio, *account;
+	money_t accruing;
+};
+
+/* ledger spend of one account and month, by workload: for auto-claim */
+struct acctw {
+	long month;
+	char *account, *workload;
+	int mixed;		/* more than one workload (or unowned) */
+};
+
+/* ledger totals per contract and month, for the claims file */
+struct ctot {
+	long month;
+	int contract;
+	money_t eligible, accruing, pending, stale, untrackable, received;
+};
+
+static struct contracts contracts;
+static struct mline *mlines;
+static size_t nmlines;
+static struct grant *grants;
+static size_t ngrants;
+static struct acc *accs;
+static size_t naccs;
+static struct acctw *acctws;
+static size_t nacctws;
+static struct ctot *ctots;
+static size_t nctots;
+static regex_t *pats;
+static size_t npats;
+static long opt_month = NODAY;
+static long as_of = NODAY;
+static int status;
+static struct buf otherbuf;	/* the other credits, as TSV rows */
+
+/* MAP credits no contract explains, per month: shown, never dropped */
+struct orphan {
+	long month;
+	money_t amount;
+};
+static struct orphan *orphans;
+static size_t norphans;
+
+static const char *default_patterns[] = {
+	"(^|[^[:alnum:]])mig[[:alnum:]_]+",
+	"_MPE",
+};
+
+static long
+month_of(long day)
+{
+	return date_month(day);
+}
+
+static void
+fmt_month(long m, char out[8])
+{
+	char d[DATE_DAYLEN];
+
+	date_fmt_day(date_month_first(m), d);
+	memcpy(out, d, 7);
+	out[7] = '\0';
+}
+
+static int
+need(const struct tsvr *t, const char *name, const char *path)
+{
+	struct err e = { 0 };
+	int c = tsvr_need(t, name, &e);
+
+	if (c < 0)
+		die_err(path, &e);
+	return c;
+}
+
+static struct ctot *
+ctot_get(long month, int contract)
+{
+	size_t i;
+
+	for (i = 0; i < nctots; i++)
+		if (ctots[i].month == month && ctots[i].contract == contract)
+			return &ctots[i];
+	ctots = xrealloc(ctots, (nctots + 1) * sizeof(*ctots));
+	memset(&ctots[nctots], 0, sizeof(ctots[0]));
+	ctots[nctots].month = month;
+	ctots[nctots].contract = contract;
+	return &ctots[nctots++];
+}
+
+static int
+contract_index(const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < contracts.n; i++)
+		if (strcmp(contracts.v[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+/* The promotion code in a description: mig followed by letters, digits
+ * and underscores; "" when there is none. */
+static char *
+find_code(const char *d)
+{
+	const char *p;
+
+	for (p = d; (p = strstr(p, "mig")) != NULL; p++) {
+		const char *q = p + 3;
+
+		if (p > d && ((p[-1] >= 'a' && p[-1] <= 'z') ||
+		    (p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= '0' &&
+		    p[-1] <= '9')))
+			continue;
+		while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
+		    (*q >= '0' && *q <= '9') || *q == '_')
+			q++;
+		if (q > p + 3)
+			return xstrndup(p, (size_t)(q - p));
+	}
+	return xstrdup("");
+}
+
+/* The contract a MAP credit belongs to: the payer's contract whose MPE ID
+ * the promotion code names (mig12345, mig_ec2_12345 -> 12345), active that
+ * day; without such a code, the payer's active contract. Standard before
+ * MAP AI, then by id. */
+static int
+contract_for(const char *payer, const char *code, long day)
+{
+	const char *mpe = NULL;
+	int pass, best = -1;
+	size_t i;
+
+	if (strncmp(code, "mig_ec2_", 8) == 0)
+		mpe = code + 8;
+	else if (strncmp(code, "mig", 3) == 0 && code[3])
+		mpe = code + 3;
+	for (pass = 0; pass < 2 && best < 0; pass++)
+		for (i = 0; i < contracts.n; i++) {
+			const struct contract *c = &contracts.v[i];
+
+			if ((int)c->program != pass || strcmp(c->payer, payer) ||
+			    day < c->start || day > c->end)
+				continue;
+			if (mpe && *mpe && strcmp(c->mpe, mpe) != 0)
+				continue;
+			if (best < 0 || strcmp(c->id, contracts.v[best].id) < 0)
+				best = (int)i;
+		}
+	return best;
+}
+
+static int
+is_map(const char *desc)
+{
+	size_t i;
+
+	for (i = 0; i < npats; i++)
+		if (regexec(&pats[i], desc, 0, NULL, 0) == 0)
+			return 1;
+	return 0;
+}
+
+static void
+read_lines(const char *path)
+{
+	struct err e = { 0 };
+	struct tsvr *t = tsvr_open(path, &e);
+	int c_start, c_payer, c_acct, c_svc, c_type, c_cost, c_desc;
+	int rc;
+
+	if (t == NULL)
+		die_err(path, &e);
+	c_start = need(t, "usage_start", path);
+	c_payer = need(t, "payer", path);
+	c_acct = need(t, "account", path);
+	c_svc = need(t, "service", path);
+	c_type = need(t, "line_type", path);
+	c_cost = need(t, "cost", path);
+	c_desc = need(t, "description", path);
+	while ((rc = tsvr_next(t, &e)) == 1) {
+		utime_t ts;
+		long day;
+		money_t amt = 0;
+		const char *ty = t->f[c_type];
+
+		if (strcmp(ty, "Credit") && strcmp(ty, "Refund"))
+			continue;
+		if (date_parse_ts(t->f[c_start], t->len[c_start], &ts)) {
+			err_set(&e, EXIT_DATA, t->lineno, "column 'usage_start': "
+			    "invalid timestamp '%s'", t->f[c_start]);
+			die_err(path, &e);
+		}
+		day = date_day(ts);
+		if (t->len[c_cost] && money_parse(t->f[c_cost], t->len[c_cost],
+		    &amt)) {
+			err_set(&e, EXIT_DATA, t->lineno, "column 'cost': invalid "
+			    "number '%s'", t->f[c_cost]);
+			die_err(path, &e);
+		}
+		if (amt > 0) {
+			err_set(&e, EXIT_DATA, t->lineno, "a %s line with a "
+			    "positive amount (%s): credits reduce the bill", ty,
+			    t->f[c_cost]);
+			die_err(path, &e);
+		}
+		if (day > as_of)
+			as_of = day;
+		if (opt_month != NODAY && month_of(day) != opt_month)
+			continue;
+		if (!is_map(t->f[c_desc])) {
+			/* every other credit, so nothing is mixed in and
+			 * nothing disappears */
+			char dd[DATE_DAYLEN], amts[MONEY_BUFSZ];
+
+			date_fmt_day(day, dd);
+			money_fmt(amt, amts, 2);
+			buf_adds(&otherbuf, dd);
+			buf_addc(&otherbuf, '\t');
+			tsv_escape(&otherbuf, t->f[c_payer], t->len[c_payer]);
+			buf_addc(&otherbuf, '\t');
+			tsv_escape(&otherbuf, t->f[c_acct], t->len[c_acct]);
+			buf_addc(&otherbuf, '\t');
+			tsv_escape(&otherbuf, t->f[c_svc], t->len[c_svc]);
+			buf_addc(&otherbuf, '\t');
+			buf_adds(&otherbuf, ty);
+			buf_addc(&otherbuf, '\t');
+			buf_adds(&otherbuf, amts);
+			buf_addc(&otherbuf, '\t');
+			tsv_escape(&otherbuf, t->f[c_desc], t->len[c_desc]);
+			buf_addc(&otherbuf, '\n');
+			continue;
+		}
+		{
+			struct mline *m;
+
+			mlines = xrealloc(mlines, (nmlines + 1) *
+			    sizeof(*mlines));
+			m = &mlines[nmlines++];
+			m->day = day;
+			m->payer = xstrndup(t->f[c_payer], t->len[c_payer]);
+			m->account = xstrndup(t->f[c_acct], t->len[c_acct]);
+			m->desc = xstrndup(t->f[c_desc], t->len[c_desc]);
+			m->code = find_code(m->desc);
+			m->amount = -amt;
+			m->contract = contract_for(m->payer, m->code, day);
+			m->file = path;
+			m->line = t->lineno;
+		}
+	}
+	if (rc < 0)
+		die_err(path, &e);
+	tsvr_close(t);
+}
+
+static void
+read_grants(const char *path)
+{
+	struct err e = { 0 };
+	struct tsvr *t = tsvr_open(path, &e);
+	int c_code, c_amt, c_acct, c_start, c_end, c_ref;
+	int rc;
+
+	if (t == NULL)
+		die_err(path, &e);
+	c_code = need(t, "code", path);
+	c_amt = need(t, "amount", path);
+	c_acct = need(t, "account", path);
+	c_start = need(t, "start", path);
+	c_end = need(t, "end", path);
+	c_ref = tsvr_col(t, "reference");
+	while ((rc = tsvr_next(t, &e)) == 1) {
+		struct grant *g;
+		size_t i;
+
+		grants = xrealloc(grants, (ngrants + 1) * sizeof(*grants));
+		g = &grants[ngrants++];
+		memset(g, 0, sizeof(*g));
+		g->line = t->lineno;
+#define BAD(...) do { err_set(&e, EXIT_DATA, t->lineno, __VA_ARGS__); \
+	die_err(path, &e); } while (0)
+		if (t->len[c_code] == 0)
+			BAD("column 'code': empty");
+		g->code = xstrndup(t->f[c_code], t->len[c_code]);
+		for (i = 0; i + 1 < ngrants; i++)
+			if (strcmp(grants[i].code, g->code) == 0)
+				BAD("grant '%s' appears twice (line %ld)",
+				    g->code, grants[i].line);
+		if (money_parse(t->f[c_amt], t->len[c_amt], &g->amount) ||
+		    g->amount <= 0)
+			BAD("column 'amount': '%s' is not a positive amount",
+			    t->f[c_amt]);
+		g->account = xstrndup(t->f[c_acct], t->len[c_acct]);
+		if (date_parse_day(t->f[c_start], t->len[c_start], &g->start))
+			BAD("column 'start': invalid date '%s'", t->f[c_start]);
+		if (date_parse_day(t->f[c_end], t->len[c_end], &g->end))
+			BAD("column 'end': invalid date '%s'", t->f[c_end]);
+		if (g->end < g->start)
+			BAD("grant '%s' ends (%s) before it starts (%s)",
+			    g->code, t->f[c_end], t->f[c_start]);
+		g->reference = c_ref >= 0 ? xstrndup(t->f[c_ref],
+		    t->len[c_ref]) : xstrdup("");
+#undef BAD
+	}
+	if (rc < 0)
+		die_err(path, &e);
+	tsvr_close(t);
+}
+
+static void
+read_ledger(const char *path)
+{
+	struct err e = { 0 };
+	struct tsvr *t = tsvr_open(path, &e);
+	int c_date, c_acct, c_contract, c_state, c_cost, c_elig, c_accr;
+	int c_wl, c_team, c_prod, c_port;
+	int rc;
+
+	if (t == NULL)
+		die_err(path, &e);
+	c_date = need(t, "date", path);
+	c_acct = need(t, "account", path);
+	c_contract = need(t, "contract", path);
+	c_state = need(t, "state", path);
+	c_cost = need(t, "cost", path);
+	c_elig = need(t, "eligible_cost", path);
+	c_accr = need(t, "accruing_cost", path);
+	c_wl = tsvr_col(t, "workload");
+	c_team = tsvr_col(t, "team");
+	c_prod = tsvr_col(t, "product");
+	c_port = tsvr_col(t, "portfolio");
+	while ((rc = tsvr_next(t, &e)) == 1) {
+		long day, month;
+		money_t cost = 0, elig = 0, accr = 0;
+		const char *wl = c_wl >= 0 ? t->f[c_wl] : "unowned";
+		int ci = -1;
+		size_t i;
+		struct ctot *ct;
+
+#define BAD(...) do { err_set(&e, EXIT_DATA, t->lineno, __VA_ARGS__); \
+	die_err(path, &e); } while (0)
+		if (date_parse_day(t->f[c_date], t->len[c_date], &day))
+			BAD("column 'date': invalid date '%s'", t->f[c_date]);
+		if ((t->len[c_cost] && money_parse(t->f[c_cost], t->len[c_cost],
+		    &cost)) || money_parse(t->f[c_elig], t->len[c_elig], &elig) ||
+		    money_parse(t->f[c_accr], t->len[c_accr], &accr))
+			BAD("an amount column does not parse as a number");
+		if (t->len[c_contract]) {
+			ci = contract_index(t->f[c_contract]);
+			if (ci < 0)
+				BAD("contract '%s' is not in the contracts file",
+				    t->f[c_contract]);
+		}
+#undef BAD
+		if (day > as_of)
+			as_of = day;
+		month = month_of(day);
+		if (opt_month != NODAY && month != opt_month)
+			continue;
+		if (wl[0] == '\0')
+			wl = "unowned";
+		/* auto-claim: does one workload hold all the account's spend
+		 * this month? */
+		for (i = 0; i < nacctws; i++)
+			if (acctws[i].month == month &&
+			    strcmp(acctws[i].account, t->f[c_acct]) == 0)
+				break;
+		if (i == nacctws) {
+			acctws = xrealloc(acctws, (nacctws + 1) *
+			    sizeof(*acctws));
+			acctws[i].month = month;
+			acctws[i].account = xstrdup(t->f[c_acct]);
+			acctws[i].workload = xstrdup(wl);
+			acctws[i].mixed = strcmp(wl, "unowned") == 0;
+			nacctws++;
+		} else if (strcmp(acctws[i].workload, wl) != 0)
+			acctws[i].mixed = 1;
+		if (ci < 0)
+			continue;
+		ct = ctot_get(month, ci);
+		ct->eligible += elig;
+		ct->accruing += accr;
+		if (strcmp(t->f[c_state], "PENDING_TAG") == 0)
+			ct->pending += elig;
+		else if (strcmp(t->f[c_state], "STALE_TAG") == 0)
+			ct->stale += elig;
+		else if (strcmp(t->f[c_state], "ELIGIBLE") == 0)
+			ct->untrackable += elig;
+		if (accr == 0)
+			continue;
+		for (i = 0; i < naccs; i++)
+			if (accs[i].month == month && accs[i].contract == ci &&
+			    strcmp(accs[i].workload, wl) == 0 &&
+			    strcmp(accs[i].account, t->f[c_acct]) == 0)
+				break;
+		if (i == naccs) {
+			accs = xrealloc(accs, (naccs + 1) * sizeof(*accs));
+			memset(&accs[i], 0, sizeof(accs[0]));
+			accs[i].month = month;
+			accs[i].contract = ci;
+			accs[i].workload = xstrdup(wl);
+			accs[i].team = xstrdup(c_team >= 0 ? t->f[c_team] : "");
+			accs[i].product = xstrdup(c_prod >= 0 ? t->f[c_prod] : "");
+			accs[i].portfolio = xstrdup(c_port >= 0 ? t->f[c_port] :
+			    "");
+			accs[i].account = xstrdup(t->f[c_acct]);
+			naccs++;
+		}
+		accs[i].accruing += accr;
+	}
+	if (rc < 0)
+		die_err(path, &e);
+	tsvr_close(t);
+}
+
+/* ---- pools ---- */
+
+static int
+cmp_mline(const void *a, const void *b)
+{
+	const struct mline *x = a, *y = b;
+	int c;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if ((c = strcmp(x->account, y->account)) != 0)
+		return c;
+	if ((c = strcmp(x->code, y->code)) != 0)
+		return c;
+	return x->amount < y->amount ? -1 : x->amount > y->amount;
+}
+
+static void
+draw_pools(void)
+{
+	size_t i, k;
+
+	if (nmlines > 1)
+		qsort(mlines, nmlines, sizeof(*mlines), cmp_mline);
+	if (ngrants == 0) {
+		/* pools are the distinct codes seen, with no expiry */
+		for (i = 0; i < nmlines; i++) {
+			const char *code = mlines[i].code[0] ? mlines[i].code :
+			    "(no code)";
+
+			for (k = 0; k < ngrants; k++)
+				if (strcmp(grants[k].code, code) == 0)
+					break;
+			if (k == ngrants) {
+				grants = xrealloc(grants, (ngrants + 1) *
+				    sizeof(*grants));
+				memset(&grants[k], 0, sizeof(grants[0]));
+				grants[k].code = xstrdup(code);
+				grants[k].account = xstrdup("");
+				grants[k].reference = xstrdup("");
+				grants[k].derived = 1;
+				grants[k].start = grants[k].end = NODAY;
+				ngrants++;
+			}
+			grants[k].used += mlines[i].amount;
+			if (month_of(mlines[i].day) == month_of(as_of))
+				grants[k].month_used += mlines[i].amount;
+		}
+		return;
+	}
+	for (i = 0; i < nmlines; i++) {
+		struct mline *m = &mlines[i];
+		money_t left = m->amount;
+
+		/* the active grant that expires first, then the next */
+		while (left > 0) {
+			struct grant *best = NULL;
+
+			for (k = 0; k < ngrants; k++) {
+				struct grant *g = &grants[k];
+
+				if (g->start > m->day || g->end < m->day ||
+				    g->used >= g->amount)
+					continue;
+				if (g->account[0] && strcmp(g->account,
+				    m->account) && strcmp(g->account, m->payer))
+					continue;
+				if (best == NULL || g->end < best->end ||
+				    (g->end == best->end &&
+				    strcmp(g->code, best->code) < 0))
+					best = g;
+			}
+			if (best == NULL) {
+				char amt[MONEY_BUFSZ], d[DATE_DAYLEN];
+
+				money_fmt(left, amt, 2);
+				date_fmt_day(m->day, d);
+				fprintf(stderr, "%s: %s:%ld: warning: MAP credit "
+				    "%s of %s: %s not covered by an active "
+				    "grant (overdrawn; AWS's own order of "
+				    "application may differ)\n", progname,
+				    m->file, m->line, m->code[0] ? m->code :
+				    "(no code)", d, amt);
+				break;
+			}
+			{
+				money_t take = best->amount - best->used;
+
+				if (take > left)
+					take = left;
+				best->used += take;
+				if (month_of(m->day) == month_of(as_of))
+					best->month_used += take;
+				left -= take;
+			}
+		}
+	}
+}
+
+static void
+write_pools(struct out *o)
+{
+	size_t i;
+	long dom;
+	int y, mo, d;
+
+	date_to_civil(as_of, &y, &mo, &d);
+	dom = d;
+	out_s(o, "as_of\tcode\taccount\treference\tgranted\tused\tremaining"
+	    "\tstart\tend\tdays_left\tdaily_burn\texpiring_unused\tnote\n");
+	for (i = 0; i < ngrants; i++) {
+		struct grant *g = &grants[i];
+		money_t burn = money_scale(g->month_used, 1, dom);
+		long left = g->derived ? 0 : g->end - as_of;
+		money_t rem = g->amount - g->used, unused = 0;
+
+		if (left < 0)
+			left = 0;
+		if (!g->derived) {
+			unused = rem - money_scale(burn, left, 1);
+			if (unused < 0)
+				unused = 0;
+		}
+		out_day(o, as_of);
+		out_c(o, '\t');
+		out_vals(o, g->code);
+		out_c(o, '\t');
+		out_vals(o, g->account);
+		out_c(o, '\t');
+		out_vals(o, g->reference);
+		out_c(o, '\t');
+		if (!g->derived)
+			out_money(o, g->amount);
+		out_c(o, '\t');
+		out_money(o, money_round(g->used, 2));
+		out_c(o, '\t');
+		if (!g->derived)
+			out_money(o, money_round(rem, 2));
+		out_c(o, '\t');
+		if (!g->derived)
+			out_day(o, g->start);
+		out_c(o, '\t');
+		if (!g->derived)
+			out_day(o, g->end);
+		out_c(o, '\t');
+		if (!g->derived)
+			out_long(o, left);
+		out_c(o, '\t');
+		out_money(o, money_round(burn, 2));
+		out_c(o, '\t');
+		if (!g->derived)
+			out_money(o, money_round(unused, 2));
+		out_c(o, '\t');
+		out_s(o, g->derived ? "no grants file: a code seen in the "
+		    "bill, expiry unknown" : g->used > g->amount ? "overdrawn" :
+		    g->end < as_of ? "expired" : g->start > as_of ?
+		    "not yet active" : "");
+		out_c(o, '\n');
+	}
+}
+
+/* ---- attribution ---- */
+
+struct part {
+	const struct acc *a;	/* representative for names */
+	const char *workload;
+	int method;		/* 0 auto, 1 proportional */
+	money_t accruing;
+	money_t cents;		/* result, in cents */
+	money_t rem;
+};
+
+static const char *methodname[] = { "auto", "proportional" };
+
+static int
+cmp_part_rem(const void *a, const void *b)
+{
+	const struct part *x = a, *y = b;
+	int c;
+
+	if (x->rem != y->rem)
+		return x->rem > y->rem ? -1 : 1;
+	if ((c = strcmp(x->workload, y->workload)) != 0)
+		return c;
+	return x->method - y->method;
+}
+
+static int
+cmp_part_out(const void *a, const void *b)
+{
+	const struct part *x = a, *y = b;
+	int c;
+
+	if ((c = strcmp(x->workload, y->workload)) != 0)
+		return c;
+	return x->method - y->method;
+}
+
+static int
+account_auto(long month, const char *account, const char *workload)
+{
+	size_t i;
+
+	if (strcmp(workload, "unowned") == 0)
+		return 0;
+	for (i = 0; i < nacctws; i++)
+		if (acctws[i].month == month &&
+		    strcmp(acctws[i].account, account) == 0)
+			return !acctws[i].mixed;
+	return 0;
+}
+
+static int
+cmp_ctot(const void *a, const void *b)
+{
+	const struct ctot *x = a, *y = b;
+
+	if (x->month != y->month)
+		return x->month < y->month ? -1 : 1;
+	return strcmp(contracts.v[x->contract].id,
+	    contracts.v[y->contract].id);
+}
+
+static void
+out_share(struct out *o, money_t part, money_t whole)
+{
+	/* a fraction with 6 decimals */
+	money_t r = whole ? money_round(money_div(part, whole), 6) : 0;
+
+	out_money_dp(o, r, 6);
+}
+
+static void
+write_attribution(struct out *o)
+{
+	size_t i, k;
+	char mon[8];
+
+	out_s(o, "month\tcontract\tworkload\tteam\tproduct\tportfolio"
+	    "\taccruing_cost\tshare\tcredit\tmethod\n");
+	for (i = 0; i < nctots; i++) {
+		struct ctot *ct = &ctots[i];
+		struct part *parts = NULL;
+		size_t np = 0;
+		money_t total = 0, rcents, given = 0;
+
+		if (ct->received == 0)
+			continue;
+		fmt_month(ct->month, mon);
+		/* parts: workload x method */
+		for (k = 0; k < naccs; k++) {
+			const struct acc *a = &accs[k];
+			int m;
+			size_t j;
+
+			if (a->month != ct->month || a->contract != ct->contract)
+				continue;
+			m = account_auto(a->month, a->account, a->workload) ? 0 :
+			    1;
+			for (j = 0; j < np; j++)
+				if (strcmp(parts[j].workload, a->workload) == 0 &&
+				    parts[j].method == m)
+					break;
+			if (j == np) {
+				parts = xrealloc(parts, (np + 1) *
+				    sizeof(*parts));
+				memset(&parts[j], 0, sizeof(parts[0]));
+				parts[j].a = a;
+				parts[j].workload = a->workload;
+				parts[j].method = m;
+				np++;
+			}
+			parts[j].accruing += a->accruing;
+			total += a->accruing;
+		}
+		rcents = money_round(ct->received, 2) / CENT;
+		if (total <= 0) {
+			/* credit with no accruing spend to explain it: shown,
+			 * not dropped */
+			out_s(o, mon);
+			out_c(o, '\t');
+			out_vals(o, contracts.v[ct->contract].id);
+			out_s(o, "\tunattributed\t\t\t\t0.00\t\t");
+			out_money(o, rcents * CENT);
+			out_s(o, "\tunattributed\n");
+			free(parts);
+			continue;
+		}
+		/* largest remainder, to the cent */
+		for (k = 0; k < np; k++) {
+			money_t num = rcents * parts[k].accruing;
+
+			parts[k].cents = num / total;
+			parts[k].rem = num % total;
+			given += parts[k].cents;
+		}
+		if (np > 1)
+			qsort(parts, np, sizeof(*parts), cmp_part_rem);
+		for (k = 0; given < rcents && k < np; k++, given++)
+			parts[k].cents++;
+		if (np > 1)
+			qsort(parts, np, sizeof(*parts), cmp_part_out);
+		for (k = 0; k < np; k++) {
+			const struct part *p = &parts[k];
+
+			out_s(o, mon);
+			out_c(o, '\t');
+			out_vals(o, contracts.v[ct->contract].id);
+			out_c(o, '\t');
+			out_vals(o, p->workload);
+			out_c(o, '\t');
+			out_vals(o, p->a->team);
+			out_c(o, '\t');
+			out_vals(o, p->a->product);
+			out_c(o, '\t');
+			out_vals(o, p->a->portfolio);
+			out_c(o, '\t');
+			out_money(o, p->accruing);
+			out_c(o, '\t');
+			out_share(o, p->accruing, total);
+			out_c(o, '\t');
+			out_money(o, p->cents * CENT);
+			out_c(o, '\t');
+			out_s(o, methodname[p->method]);
+			out_c(o, '\n');
+		}
+		free(parts);
+	}
+	for (i = 0; i < norphans; i++) {
+		fmt_month(orphans[i].month, mon);
+		out_s(o, mon);
+		out_s(o, "\t\tunattributed\t\t\t\t0.00\t\t");
+		out_money(o, money_round(orphans[i].amount, 2));
+		out_s(o, "\tno-contract\n");
+	}
+}
+
+static void
+write_claims(struct out *o)
+{
+	size_t i;
+	char mon[8];
+
+	out_s(o, "month\tcontract\tcredit_rate\teligible_cost\taccruing_cost"
+	    "\tpending_cost\tstale_cost\tuntrackable_cost\tprojected\tearned"
+	    "\treceived\tgap\tgap_pending\tgap_stale\n");
+	for (i = 0; i < nctots; i++) {
+		struct ctot *ct = &ctots[i];
+		money_t r = contracts.v[ct->contract].rate;
+		money_t proj = money_mul(r, ct->eligible);
+		money_t earn = money_mul(r, ct->accruing);
+
+		fmt_month(ct->month, mon);
+		out_s(o, mon);
+		out_c(o, '\t');
+		out_vals(o, contracts.v[ct->contract].id);
+		out_c(o, '\t');
+		out_money_dp(o, r, 2);
+#define M(v) do { out_c(o, '\t'); out_money(o, money_round(v, 2)); } while (0)
+		M(ct->eligible);
+		M(ct->accruing);
+		M(ct->pending);
+		M(ct->stale);
+		M(ct->untrackable);
+		M(proj);
+		M(earn);
+		M(ct->received);
+		M(proj - earn);
+		M(money_mul(r, ct->pending));
+		M(money_mul(r, ct->stale));
+#undef M
+		out_c(o, '\n');
+	}
+}
+
+/* ---- files ---- */
+
+struct pending {
+	char *tmp, *path;
+};
+static struct pending pend[4];
+static int npend;
+
+static void
+discard_pending(void)
+{
+	int i;
+
+	for (i = 0; i < npend; i++)
+		if (pend[i].tmp)
+			unlink(pend[i].tmp);
+}
+
+static void
+prepare_file(const char *path, void (*fn)(struct out *))
+{
+	struct out o;
+	size_t n = strlen(path);
+	char *tmp = xmalloc(n + 16);
+	mode_t m;
+	int fd;
+
+	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		die(EXIT_SYS, "%s: %s", path, strerror(errno));
+	pend[npend].tmp = tmp;
+	pend[npend].path = (char *)path;
+	npend++;
+	m = umask(0);
+	umask(m);
+	(void)fchmod(fd, 0666 & ~m);
+	out_init(&o, fd);
+	fn(&o);
+	if (out_close(&o) != 0 || fsync(fd) != 0 || close(fd) != 0)
+		die(EXIT_SYS, "%s: %s", path, strerror(o.err ? o.err : errno));
+}
+
+static void
+write_other(struct out *o)
+{
+	out_s(o, "date\tpayer\taccount\tservice\tline_type\tamount"
+	    "\tdescription\n");
+	out_add(o, otherbuf.s ? otherbuf.s : "", otherbuf.len);
+}
+
+static void
+commit_pending(void)
+{
+	int i;
+
+	for (i = 0; i < npend; i++) {
+		if (rename(pend[i].tmp, pend[i].path) != 0)
+			die(EXIT_SYS, "%s: %s", pend[i].path, strerror(errno));
+		free(pend[i].tmp);
+		pend[i].tmp = NULL;
+	}
+}
+
+static void
+usage(void)
+{
+	printf("Usage: %s -c CONTRACTS -l LEDGER [OPTION]... [CHARGE_LINES]...\n"
+	    "Recognise MAP credits among the credit lines of curscan's charge\n"
+	    "lines, draw them from their grants expiry first, and attribute\n"
+	    "each month's MAP credit to the workloads whose accruing spend\n"
+	    "(mapstate's ledger) earned it. The attribution goes to standard\n"
+	    "output. With no CHARGE_LINES, or when one is -, read standard\n"
+	    "input.\n\n"
+	    "  -c, --contracts FILE   MAP contracts; required\n"
+	    "  -l, --ledger FILE      mapstate's ledger (with -w for workloads);\n"
+	    "                         required, repeatable\n"
+	    "  -g, --grants FILE      credit grants: code, amount, account,\n"
+	    "                         start, end[, reference]\n"
+	    "  -m, --month YYYY-MM    only this month\n"
+	    "  -M, --match REGEX      a MAP credit description pattern (POSIX\n"
+	    "                         extended; repeatable; replaces the\n"
+	    "                         defaults: a mig promotion code, _MPE)\n"
+	    "  -p, --pools FILE       write the pools: granted, used, remaining,\n"
+	    "                         expiry, burn, what will expire unused\n"
+	    "  -o, --other FILE       write every credit line that is not MAP\n"
+	    "  -C, --claims FILE      write claimed vs projected per contract\n"
+	    "                         and month\n"
+	    "  -h, --help             show this help and exit\n"
+	    "  -V, --version          show the version and exit\n\n"
+	    "Exit status: 0 success, 2 usage error, 3 bad input data,\n"
+	    "4 system or I/O error. See mapcredit(1) and map-formats(5).\n",
+	    progname);
+}
+
+int
+main(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "contracts", required_argument, NULL, 'c' },
+		{ "ledger", required_argument, NULL, 'l' },
+		{ "grants", required_argument, NULL, 'g' },
+		{ "month", required_argument, NULL, 'm' },
+		{ "match", required_argument, NULL, 'M' },
+		{ "pools", required_argument, NULL, 'p' },
+		{ "other", required_argument, NULL, 'o' },
+		{ "claims", required_argument, NULL, 'C' },
+		{ "help", no_argument, NULL, 'h' },
+		{ "version", no_argument, NULL, 'V' },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *cpath = NULL, *gpath = NULL, *ppath = NULL, *opath = NULL;
+	const char *clpath = NULL;
+	const char **lpaths = NULL, **matches = NULL;
+	size_t nled = 0, nmatch = 0, i, k;
+	struct err e = { 0 };
+	struct out o;
+	int ch;
+
+	prog_init("mapcredit");
+	argv[0] = (char *)progname;
+	while ((ch = getopt_long(argc, argv, "c:l:g:m:M:p:o:C:hV", longopts,
+	    NULL)) != -1) {
+		switch (ch) {
+		case 'c':
+			cpath = optarg;
+			break;
+		case 'l':
+			lpaths = xrealloc(lpaths, (nled + 1) * sizeof(*lpaths));
+			lpaths[nled++] = optarg;
+			break;
+		case 'g':
+			gpath = optarg;
+			break;
+		case 'm': {
+			struct buf b = { 0 };
+			long d;
+
+			buf_adds(&b, optarg);
+			buf_adds(&b, "-01");
+			if (strlen(optarg) != 7 || date_parse_day(b.s, b.len, &d))
+				usage_error("--month wants YYYY-MM, not '%s'",
+				    optarg);
+			opt_month = month_of(d);
+			buf_free(&b);
+			break;
+		}
+		case 'M':
+			matches = xrealloc(matches, (nmatch + 1) *
+			    sizeof(*matches));
+			matches[nmatch++] = optarg;
+			break;
+		case 'p':
+			ppath = optarg;
+			break;
+		case 'o':
+			opath = optarg;
+			break;
+		case 'C':
+			clpath = optarg;
+			break;
+		case 'h':
+			usage();
+			return fflush(stdout) ? EXIT_SYS : EXIT_OKAY;
+		case 'V':
+			print_version();
+			return fflush(stdout) ? EXIT_SYS : EXIT_OKAY;
+		default:
+			usage_try();
+		}
+	}
+	if (cpath == NULL)
+		usage_error("a contracts file is required (-c CONTRACTS)");
+	if (nled == 0)
+		usage_error("a ledger is required (-l LEDGER, from mapstate "
+		    "--ledger)");
+	if (nmatch == 0) {
+		matches = xmalloc(2 * sizeof(*matches));
+		matches[0] = default_patterns[0];
+		matches[1] = default_patterns[1];
+		nmatch = 2;
+	}
+	pats = xcalloc(nmatch, sizeof(*pats));
+	for (i = 0; i < nmatch; i++) {
+		int rc = regcomp(&pats[i], matches[i], REG_EXTENDED | REG_NOSUB);
+
+		if (rc != 0) {
+			char msg[256];
+
+			regerror(rc, &pats[i], msg, sizeof(msg));
+			usage_error("--match '%s': %s", matches[i], msg);
+		}
+		npats++;
+	}
+	if (contracts_load(cpath, &contracts, &e))
+		die_err(cpath, &e);
+	if (gpath)
+		read_grants(gpath);
+	for (i = 0; i < nled; i++)
+		read_ledger(lpaths[i]);
+	if (optind == argc)
+		read_lines("-");
+	for (i = (size_t)optind; i < (size_t)argc; i++)
+		read_lines(argv[i]);
+	/* received per contract and month */
+	for (i = 0; i < nmlines; i++) {
+		struct mline *m = &mlines[i];
+
+		if (m->contract < 0) {
+			char d[DATE_DAYLEN];
+
+			date_fmt_day(m->day, d);
+			fprintf(stderr, "%s: %s:%ld: warning: MAP credit %s on %s "
+			    "matches no contract of payer %s active that day; "
+			    "attributed to no workload\n", progname, m->file,
+			    m->line, m->code[0] ? m->code : "(no code)", d,
+			    m->payer);
+			for (k = 0; k < norphans; k++)
+				if (orphans[k].month == month_of(m->day))
+					break;
+			if (k == norphans) {
+				orphans = xrealloc(orphans, (k + 1) *
+				    sizeof(*orphans));
+				orphans[k].month = month_of(m->day);
+				orphans[k].amount = 0;
+				norphans++;
+			}
+			orphans[k].amount += m->amount;
+			continue;
+		}
+		ctot_get(month_of(m->day), m->contract)->received += m->amount;
+	}
+	if (nctots > 1)
+		qsort(ctots, nctots, sizeof(*ctots), cmp_ctot);
+	draw_pools();
+	atexit(discard_pending);
+	if (ppath)
+		prepare_file(ppath, write_pools);
+	if (opath)
+		prepare_file(opath, write_other);
+	if (clpath)
+		prepare_file(clpath, write_claims);
+	out_init(&o, 1);
+	write_attribution(&o);
+	if (out_close(&o) != 0)
+		die(EXIT_SYS, "write error: %s", strerror(o.err));
+	commit_pending();
+	return status;
+}
