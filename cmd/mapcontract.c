@@ -1092,7 +1092,7 @@ review(const struct contract *c, const char *path)
 	map_tag_expected(c->mpe, tag, sizeof(tag));
 	printf("  %-12s %s (resources%s)\n", "MAP tag", tag,
 	    !contract_ai_evaluation(c) ? "" : c->principal_tagging ?
-	    ", inference profiles and AI callers' IAM roles" :
+	    ", inference profiles, IAM roles" :
 	    " and inference profiles");
 	printf("  %-12s %s\n", "AI workloads", contract_ai_evaluation(c) ?
 	    "evaluated (Bedrock is eligible)" : "not evaluated");

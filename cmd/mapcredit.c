@@ -947,7 +947,7 @@ main(int argc, char **argv)
 	};
 	const char *cpath = NULL, *gpath = NULL, *ppath = NULL, *opath = NULL;
 	const char *clpath = NULL;
-	const char **lpaths = NULL, **matches = NULL;
+	static const char **lpaths, **matches;	/* static: reachable at exit */
 	size_t nled = 0, nmatch = 0, i, k;
 	struct err e = { 0 };
 	struct out o;

@@ -1144,7 +1144,8 @@ write_state(struct out *o)
 	size_t i, k, *idx = xmalloc((nents ? nents : 1) * sizeof(*idx));
 	uint32_t *keys = xmalloc((ntagkeys ? ntagkeys : 1) * sizeof(*keys));
 
-	memcpy(keys, tagkeys, ntagkeys * sizeof(*keys));
+	if (ntagkeys)
+		memcpy(keys, tagkeys, ntagkeys * sizeof(*keys));
 	if (ntagkeys > 1)
 		qsort(keys, ntagkeys, sizeof(*keys), cmp_tagkey);
 	out_s(o, "as_of\tentity\tentity_kind\tpayer\taccount\taccount_name"

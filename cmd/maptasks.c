@@ -1122,7 +1122,7 @@ main(int argc, char **argv)
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *cpath = NULL, *ppath = NULL, *ipath = NULL, *npath = NULL;
-	const char **epaths = NULL, **lpaths = NULL;
+	static const char **epaths, **lpaths;	/* static: reachable at exit */
 	size_t nev = 0, nled = 0, i;
 	long given_as_of = NODAY;
 	struct err e = { 0 };
