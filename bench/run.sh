@@ -4,7 +4,8 @@
 #
 # Environment:
 #   BENCH_ROWS    line items in the generated export (default 2000000)
-#   BENCH_RUNS    timed runs per command (default 5), BENCH_WARMUP (default 1)
+#   BENCH_RUNS    timed rounds, each running every command once (default 5)
+#   BENCH_WARMUP  untimed rounds first (default 1)
 #   BENCH_GZIP    gzip level of the export (default 6, what AWS writes)
 #   BENCH_SHARED  the shared/ folder (default: ../shared beside the repo)
 #   BUILD         the project's build folder (default build)
@@ -38,7 +39,8 @@ say() { printf 'bench: %s\n' "$*" >&2; }
 fail() { printf 'bench: %s\n' "$*" >&2; exit 4; }
 
 case $rows in '' | *[!0-9]*) fail "BENCH_ROWS wants a count, not '$rows'" ;; esac
-case $runs in '' | *[!0-9]* | 0 | 1) fail "BENCH_RUNS wants 2 or more, not '$runs'" ;; esac
+case $runs in '' | *[!0-9]* | 0) fail "BENCH_RUNS wants 1 or more, not '$runs'" ;; esac
+case $warmup in '' | *[!0-9]*) fail "BENCH_WARMUP wants a count, not '$warmup'" ;; esac
 case $level in [1-9]) ;; *) fail "BENCH_GZIP wants 1 to 9, not '$level'" ;; esac
 
 # ---- what it needs ----
@@ -144,21 +146,54 @@ if [ "$duckdb" = yes ]; then
 fi
 
 # ---- timing ----
+# Rounds, not blocks: each round runs every command once (hyperfine --runs 1),
+# starting one command further along than the round before. Load from other
+# work on a shared machine then falls on all commands alike, and each round
+# gives a paired ratio as well as a time.
 q() { printf "'%s'" "$1"; }
-set -- \
-    -n zcat "zcat $(q "$gz") >/dev/null" \
-    -n csvparse-plain "$(q "$csvparse") $(q "$plain") >/dev/null" \
-    -n csvparse-gz "$(q "$csvparse") $(q "$gz") >/dev/null" \
-    -n curscan-gz "$(q "$curscan") --no-progress $(q "$gz") >/dev/null" \
-    -n curscan-plain "$(q "$curscan") --no-progress $(q "$plain") >/dev/null"
-if [ "$duckdb" = yes ]; then
-	set -- "$@" \
-	    -n duckdb-gz "node $(q "$here/duckdb_proj.cjs") $(q "$gz") /dev/null $cols" \
-	    -n duckdb-startup "node $(q "$here/duckdb_proj.cjs") --startup"
-fi
-say "timing: $runs runs per command after $warmup warm-up"
-hyperfine --style basic --runs "$runs" --warmup "$warmup" \
-    --export-json "$work/hyperfine.json" "$@" >&2 || fail "hyperfine failed"
+tab=$(printf '\t')
+{
+	printf 'zcat\tzcat %s >/dev/null\n' "$(q "$gz")"
+	printf 'csvparse-plain\t%s %s >/dev/null\n' "$(q "$csvparse")" "$(q "$plain")"
+	printf 'csvparse-gz\t%s %s >/dev/null\n' "$(q "$csvparse")" "$(q "$gz")"
+	printf 'curscan-gz\t%s --no-progress %s >/dev/null\n' "$(q "$curscan")" "$(q "$gz")"
+	printf 'curscan-plain\t%s --no-progress %s >/dev/null\n' "$(q "$curscan")" "$(q "$plain")"
+	if [ "$duckdb" = yes ]; then
+		printf 'duckdb-gz\tnode %s %s /dev/null %s\n' \
+		    "$(q "$here/duckdb_proj.cjs")" "$(q "$gz")" "$cols"
+		printf 'duckdb-startup\tnode %s --startup\n' \
+		    "$(q "$here/duckdb_proj.cjs")"
+	fi
+} >"$work/commands.tsv"
+ncmd=$(wc -l <"$work/commands.tsv")
+rm -f "$work"/round-*.json
+printf '%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >"$work/load.txt"
+say "timing: $warmup warm-up round(s), then $runs rounds of $ncmd commands"
+r=0
+while [ "$r" -lt $((warmup + runs)) ]; do
+	set --
+	k=0
+	while [ "$k" -lt "$ncmd" ]; do
+		line=$(sed -n "$(( (r + k) % ncmd + 1 ))p" "$work/commands.tsv")
+		set -- "$@" -n "${line%%"$tab"*}" "${line#*"$tab"}"
+		k=$((k + 1))
+	done
+	if [ "$r" -lt "$warmup" ]; then
+		json=$work/warmup.json
+		say "round $((r + 1)): warm-up"
+	else
+		json=$work/round-$(printf '%03d' $((r - warmup + 1))).json
+		say "round $((r + 1 - warmup)) of $runs"
+	fi
+	hyperfine --style basic --runs 1 --export-json "$json" "$@" \
+	    >"$work/hyperfine.log" 2>&1 || {
+		cat "$work/hyperfine.log" >&2
+		fail "hyperfine failed"
+	}
+	r=$((r + 1))
+done
+rm -f "$work/warmup.json"
+printf '%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$work/load.txt"
 
 # ---- peak RSS, one run each ----
 rss() {
@@ -209,8 +244,10 @@ fi
 	else
 		printf 'duckdb\tskipped: %s\n' "$duckdb_why"
 	fi
+	printf 'load\t%s\n' "$(paste -sd' ' "$work/load.txt" | awk '{
+	    printf "%s %s %s before timing, %s %s %s after", $1, $2, $3, $4, $5, $6 }')"
 } >"$work/meta.tsv"
-python3 "$here/report.py" "$work/meta.tsv" "$work/hyperfine.json" \
-    "$work/rss.tsv" >"$work/results.txt" || fail "report failed"
+python3 "$here/report.py" "$work/meta.tsv" "$work/rss.tsv" \
+    "$work"/round-*.json >"$work/results.txt" || fail "report failed"
 cat "$work/results.txt"
 say "table also in bench/work/results.txt"

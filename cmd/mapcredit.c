@@ -77,16 +77,12 @@ static long as_of = NODAY;
 static int status;
 static struct buf otherbuf;	/* the other credits, as TSV rows */
 
-/* MAP credits no contract explains, per month: shown, never dropped */
-struct orphan {
-	long month;
-	money_t amount;
-};
-static struct orphan *orphans;
-static size_t norphans;
 
+
+/* a promotion code: mig (or mig_ec2_) and an MPE-like id of five or more
+ * digits or capitals (mig12345, migABCDE12345); "migration" is not one */
 static const char *default_patterns[] = {
-	"(^|[^[:alnum:]])mig[[:alnum:]_]+",
+	"(^|[^[:alnum:]])mig(_ec2_)?[0-9A-Z]{5,}([^[:alnum:]_]|$)",
 	"_MPE",
 };
 
@@ -143,24 +139,26 @@ contract_index(const char *id)
 	return -1;
 }
 
-/* The promotion code in a description: mig followed by letters, digits
- * and underscores; "" when there is none. */
+/* The promotion code in a description: mig or mig_ec2_ followed by five or
+ * more digits and capitals, standing as a word; "" when there is none. */
 static char *
 find_code(const char *d)
 {
 	const char *p;
 
 	for (p = d; (p = strstr(p, "mig")) != NULL; p++) {
-		const char *q = p + 3;
+		const char *q = p + 3, *id;
 
 		if (p > d && ((p[-1] >= 'a' && p[-1] <= 'z') ||
 		    (p[-1] >= 'A' && p[-1] <= 'Z') || (p[-1] >= '0' &&
 		    p[-1] <= '9')))
 			continue;
-		while ((*q >= 'a' && *q <= 'z') || (*q >= 'A' && *q <= 'Z') ||
-		    (*q >= '0' && *q <= '9') || *q == '_')
+		if (strncmp(q, "_ec2_", 5) == 0)
+			q += 5;
+		id = q;
+		while ((*q >= 'A' && *q <= 'Z') || (*q >= '0' && *q <= '9'))
 			q++;
-		if (q > p + 3)
+		if (q - id >= 5 && !((*q >= 'a' && *q <= 'z') || *q == '_'))
 			return xstrndup(p, (size_t)(q - p));
 	}
 	return xstrdup("");
@@ -252,9 +250,9 @@ read_lines(const char *path)
 		}
 		if (day > as_of)
 			as_of = day;
-		if (opt_month != NODAY && month_of(day) != opt_month)
-			continue;
 		if (!is_map(t->f[c_desc])) {
+			if (opt_month != NODAY && month_of(day) != opt_month)
+				continue;
 			/* every other credit, so nothing is mixed in and
 			 * nothing disappears */
 			char dd[DATE_DAYLEN], amts[MONEY_BUFSZ];
@@ -289,8 +287,19 @@ read_lines(const char *path)
 			m->desc = xstrndup(t->f[c_desc], t->len[c_desc]);
 			m->code = find_code(m->desc);
 			m->amount = -amt;
-			m->contract = contract_for(m->payer, m->code, day);
-			m->file = path;
+			m->contract = -1;
+			{
+				size_t k;
+
+				for (k = 0; m->code[0] && k < ngrants; k++)
+					if (strcmp(grants[k].code, m->code) == 0)
+						m->contract = contract_index(
+						    grants[k].reference);
+			}
+			if (m->contract < 0)
+				m->contract = contract_for(m->payer, m->code,
+				    day);
+			m->file = strcmp(path, "-") == 0 ? "<stdin>" : path;
 			m->line = t->lineno;
 		}
 	}
@@ -387,10 +396,15 @@ read_ledger(const char *path)
 	die_err(path, &e); } while (0)
 		if (date_parse_day(t->f[c_date], t->len[c_date], &day))
 			BAD("column 'date': invalid date '%s'", t->f[c_date]);
-		if ((t->len[c_cost] && money_parse(t->f[c_cost], t->len[c_cost],
-		    &cost)) || money_parse(t->f[c_elig], t->len[c_elig], &elig) ||
-		    money_parse(t->f[c_accr], t->len[c_accr], &accr))
-			BAD("an amount column does not parse as a number");
+		if (t->len[c_cost] && money_parse(t->f[c_cost], t->len[c_cost],
+		    &cost))
+			BAD("column 'cost': invalid number '%s'", t->f[c_cost]);
+		if (money_parse(t->f[c_elig], t->len[c_elig], &elig))
+			BAD("column 'eligible_cost': invalid number '%s'",
+			    t->f[c_elig]);
+		if (money_parse(t->f[c_accr], t->len[c_accr], &accr))
+			BAD("column 'accruing_cost': invalid number '%s'",
+			    t->f[c_accr]);
 		if (t->len[c_contract]) {
 			ci = contract_index(t->f[c_contract]);
 			if (ci < 0)
@@ -406,12 +420,14 @@ read_ledger(const char *path)
 		if (wl[0] == '\0')
 			wl = "unowned";
 		/* auto-claim: does one workload hold all the account's spend
-		 * this month? */
-		for (i = 0; i < nacctws; i++)
+		 * this month? (rows without spend say nothing) */
+		for (i = 0; cost != 0 && i < nacctws; i++)
 			if (acctws[i].month == month &&
 			    strcmp(acctws[i].account, t->f[c_acct]) == 0)
 				break;
-		if (i == nacctws) {
+		if (cost == 0) {
+			/* nothing */
+		} else if (i == nacctws) {
 			acctws = xrealloc(acctws, (nacctws + 1) *
 			    sizeof(*acctws));
 			acctws[i].month = month;
@@ -476,6 +492,51 @@ cmp_mline(const void *a, const void *b)
 	return x->amount < y->amount ? -1 : x->amount > y->amount;
 }
 
+static size_t nfilegrants;	/* grants from the file; derived ones follow */
+
+/* A pool for a code with no grant: derived from the bill, no expiry. */
+static struct grant *
+derived_pool(const char *code)
+{
+	size_t k;
+
+	for (k = nfilegrants; k < ngrants; k++)
+		if (strcmp(grants[k].code, code) == 0)
+			return &grants[k];
+	grants = xrealloc(grants, (ngrants + 1) * sizeof(*grants));
+	memset(&grants[k], 0, sizeof(grants[0]));
+	grants[k].code = xstrdup(code);
+	grants[k].account = xstrdup("");
+	grants[k].reference = xstrdup("");
+	grants[k].derived = 1;
+	grants[k].start = grants[k].end = NODAY;
+	ngrants++;
+	return &grants[k];
+}
+
+static void
+take(struct grant *g, const struct mline *m, money_t amount)
+{
+	g->used += amount;
+	if (month_of(m->day) == month_of(as_of))
+		g->month_used += amount;
+}
+
+static struct grant *
+grant_named(const char *code)
+{
+	size_t k;
+
+	for (k = 0; code[0] && k < nfilegrants; k++)
+		if (strcmp(grants[k].code, code) == 0)
+			return &grants[k];
+	return NULL;
+}
+
+/* Each MAP credit line is drawn from a pool: the grant its promotion code
+ * names; a code no grant has is a pool of its own (shown, no expiry); a
+ * line without a code is drawn from the active grants of its account,
+ * the one that expires first first. */
 static void
 draw_pools(void)
 {
@@ -483,41 +544,37 @@ draw_pools(void)
 
 	if (nmlines > 1)
 		qsort(mlines, nmlines, sizeof(*mlines), cmp_mline);
-	if (ngrants == 0) {
-		/* pools are the distinct codes seen, with no expiry */
-		for (i = 0; i < nmlines; i++) {
-			const char *code = mlines[i].code[0] ? mlines[i].code :
-			    "(no code)";
-
-			for (k = 0; k < ngrants; k++)
-				if (strcmp(grants[k].code, code) == 0)
-					break;
-			if (k == ngrants) {
-				grants = xrealloc(grants, (ngrants + 1) *
-				    sizeof(*grants));
-				memset(&grants[k], 0, sizeof(grants[0]));
-				grants[k].code = xstrdup(code);
-				grants[k].account = xstrdup("");
-				grants[k].reference = xstrdup("");
-				grants[k].derived = 1;
-				grants[k].start = grants[k].end = NODAY;
-				ngrants++;
-			}
-			grants[k].used += mlines[i].amount;
-			if (month_of(mlines[i].day) == month_of(as_of))
-				grants[k].month_used += mlines[i].amount;
-		}
-		return;
-	}
+	nfilegrants = ngrants;
 	for (i = 0; i < nmlines; i++) {
 		struct mline *m = &mlines[i];
 		money_t left = m->amount;
+		struct grant *named = grant_named(m->code);
 
-		/* the active grant that expires first, then the next */
+		if (named) {
+			money_t over = named->used + left - named->amount;
+
+			if (over > 0) {
+				char amt[MONEY_BUFSZ], d[DATE_DAYLEN];
+
+				money_fmt(over > left ? left : over, amt, 2);
+				date_fmt_day(m->day, d);
+				fprintf(stderr, "%s: %s:%ld: warning: MAP credit "
+				    "%s of %s overdraws its grant by %s (AWS's "
+				    "own order of application may differ)\n",
+				    progname, m->file, m->line, m->code, d, amt);
+			}
+			take(named, m, left);
+			continue;
+		}
+		if (m->code[0] || nfilegrants == 0) {
+			take(derived_pool(m->code[0] ? m->code : "(no code)"), m,
+			    left);
+			continue;
+		}
 		while (left > 0) {
 			struct grant *best = NULL;
 
-			for (k = 0; k < ngrants; k++) {
+			for (k = 0; k < nfilegrants; k++) {
 				struct grant *g = &grants[k];
 
 				if (g->start > m->day || g->end < m->day ||
@@ -537,52 +594,105 @@ draw_pools(void)
 				money_fmt(left, amt, 2);
 				date_fmt_day(m->day, d);
 				fprintf(stderr, "%s: %s:%ld: warning: MAP credit "
-				    "%s of %s: %s not covered by an active "
-				    "grant (overdrawn; AWS's own order of "
-				    "application may differ)\n", progname,
-				    m->file, m->line, m->code[0] ? m->code :
-				    "(no code)", d, amt);
+				    "(no code) of %s: %s not covered by an "
+				    "active grant (overdrawn; AWS's own order "
+				    "of application may differ)\n", progname,
+				    m->file, m->line, d, amt);
+				take(derived_pool("(no code)"), m, left);
 				break;
 			}
 			{
-				money_t take = best->amount - best->used;
+				money_t t = best->amount - best->used;
 
-				if (take > left)
-					take = left;
-				best->used += take;
-				if (month_of(m->day) == month_of(as_of))
-					best->month_used += take;
-				left -= take;
+				if (t > left)
+					t = left;
+				take(best, m, t);
+				left -= t;
 			}
 		}
 	}
+}
+
+static int
+cmp_grant_end(const void *a, const void *b)
+{
+	const struct grant *x = *(const struct grant *const *)a;
+	const struct grant *y = *(const struct grant *const *)b;
+
+	if (x->end != y->end)
+		return x->end < y->end ? -1 : 1;
+	return strcmp(x->code, y->code);
+}
+
+/* What will expire unused if MAP credit keeps being applied at this
+ * month's total daily burn, expiry first: walk the pools in expiry order,
+ * each absorbing the burn from when the ones before it run dry (or it
+ * starts) until it expires. */
+static void
+forecast(money_t burn, money_t *unused)
+{
+	struct grant **v = xcalloc(ngrants + 1, sizeof(*v));
+	money_t cursor = (money_t)as_of * MONEY_ONE;	/* in days */
+	size_t i;
+
+	for (i = 0; i < ngrants; i++)
+		v[i] = &grants[i];
+	if (ngrants > 1)
+		qsort(v, ngrants, sizeof(*v), cmp_grant_end);
+	for (i = 0; i < ngrants; i++) {
+		struct grant *g = v[i];
+		money_t rem = g->amount - g->used, from, days, cap, used;
+
+		if (g->derived)
+			continue;
+		if (rem <= 0) {
+			unused[g - grants] = 0;
+			continue;
+		}
+		from = (money_t)(g->start - 1) * MONEY_ONE;
+		if (from < cursor)
+			from = cursor;
+		days = (money_t)g->end * MONEY_ONE - from;
+		if (days <= 0 || burn <= 0) {
+			unused[g - grants] = rem;
+			continue;
+		}
+		cap = money_mul(burn, days);
+		used = cap < rem ? cap : rem;
+		unused[g - grants] = rem - used;
+		cursor = from + money_div(used, burn);
+	}
+	free(v);
 }
 
 static void
 write_pools(struct out *o)
 {
 	size_t i;
-	long dom;
+	long dom = 1;
 	int y, mo, d;
+	money_t total = 0, burn, *unused;
 
-	date_to_civil(as_of, &y, &mo, &d);
-	dom = d;
+	if (as_of != NODAY) {
+		date_to_civil(as_of, &y, &mo, &d);
+		dom = d;
+	}
+	for (i = 0; i < ngrants; i++)
+		total += grants[i].month_used;
+	burn = money_scale(total, 1, dom);
+	unused = xcalloc(ngrants + 1, sizeof(*unused));
+	forecast(burn, unused);
 	out_s(o, "as_of\tcode\taccount\treference\tgranted\tused\tremaining"
 	    "\tstart\tend\tdays_left\tdaily_burn\texpiring_unused\tnote\n");
 	for (i = 0; i < ngrants; i++) {
 		struct grant *g = &grants[i];
-		money_t burn = money_scale(g->month_used, 1, dom);
-		long left = g->derived ? 0 : g->end - as_of;
-		money_t rem = g->amount - g->used, unused = 0;
+		long left = g->derived || as_of == NODAY ? 0 : g->end - as_of;
+		money_t rem = g->amount - g->used;
 
 		if (left < 0)
 			left = 0;
-		if (!g->derived) {
-			unused = rem - money_scale(burn, left, 1);
-			if (unused < 0)
-				unused = 0;
-		}
-		out_day(o, as_of);
+		if (as_of != NODAY)
+			out_day(o, as_of);
 		out_c(o, '\t');
 		out_vals(o, g->code);
 		out_c(o, '\t');
@@ -596,7 +706,7 @@ write_pools(struct out *o)
 		out_money(o, money_round(g->used, 2));
 		out_c(o, '\t');
 		if (!g->derived)
-			out_money(o, money_round(rem, 2));
+			out_money(o, money_round(rem < 0 ? 0 : rem, 2));
 		out_c(o, '\t');
 		if (!g->derived)
 			out_day(o, g->start);
@@ -604,20 +714,22 @@ write_pools(struct out *o)
 		if (!g->derived)
 			out_day(o, g->end);
 		out_c(o, '\t');
-		if (!g->derived)
+		if (!g->derived && as_of != NODAY)
 			out_long(o, left);
 		out_c(o, '\t');
-		out_money(o, money_round(burn, 2));
+		out_money(o, money_round(money_scale(g->month_used, 1, dom), 2));
 		out_c(o, '\t');
 		if (!g->derived)
-			out_money(o, money_round(unused, 2));
+			out_money(o, money_round(unused[i], 2));
 		out_c(o, '\t');
-		out_s(o, g->derived ? "no grants file: a code seen in the "
-		    "bill, expiry unknown" : g->used > g->amount ? "overdrawn" :
-		    g->end < as_of ? "expired" : g->start > as_of ?
-		    "not yet active" : "");
+		out_s(o, g->derived ? (nfilegrants ? "not in the grants file: "
+		    "a code seen in the bill, expiry unknown" : "no grants "
+		    "file: a code seen in the bill, expiry unknown") : g->used > g->amount ? "overdrawn" :
+		    as_of == NODAY ? "no credit lines" : g->end < as_of ?
+		    "expired" : g->start > as_of ? "not yet active" : "");
 		out_c(o, '\n');
 	}
+	free(unused);
 }
 
 /* ---- attribution ---- */
@@ -671,6 +783,12 @@ account_auto(long month, const char *account, const char *workload)
 	return 0;
 }
 
+static const char *
+cid(int contract)
+{
+	return contract < 0 ? "" : contracts.v[contract].id;
+}
+
 static int
 cmp_ctot(const void *a, const void *b)
 {
@@ -678,8 +796,7 @@ cmp_ctot(const void *a, const void *b)
 
 	if (x->month != y->month)
 		return x->month < y->month ? -1 : 1;
-	return strcmp(contracts.v[x->contract].id,
-	    contracts.v[y->contract].id);
+	return strcmp(cid(x->contract), cid(y->contract));
 }
 
 static void
@@ -708,6 +825,14 @@ write_attribution(struct out *o)
 		if (ct->received == 0)
 			continue;
 		fmt_month(ct->month, mon);
+		if (ct->contract < 0) {
+			/* MAP credit no contract explains: shown, not dropped */
+			out_s(o, mon);
+			out_s(o, "\t\tunattributed\t\t\t\t0.00\t\t");
+			out_money(o, money_round(ct->received, 2));
+			out_s(o, "\tno-contract\n");
+			continue;
+		}
 		/* parts: workload x method */
 		for (k = 0; k < naccs; k++) {
 			const struct acc *a = &accs[k];
@@ -787,13 +912,6 @@ write_attribution(struct out *o)
 		}
 		free(parts);
 	}
-	for (i = 0; i < norphans; i++) {
-		fmt_month(orphans[i].month, mon);
-		out_s(o, mon);
-		out_s(o, "\t\tunattributed\t\t\t\t0.00\t\t");
-		out_money(o, money_round(orphans[i].amount, 2));
-		out_s(o, "\tno-contract\n");
-	}
 }
 
 static void
@@ -804,10 +922,14 @@ write_claims(struct out *o)
 
 	out_s(o, "month\tcontract\tcredit_rate\teligible_cost\taccruing_cost"
 	    "\tpending_cost\tstale_cost\tuntrackable_cost\tprojected\tearned"
-	    "\treceived\tgap\tgap_pending\tgap_stale\n");
+	    "\treceived\tgap\tgap_pending\tgap_stale\tgap_untrackable\n");
 	for (i = 0; i < nctots; i++) {
 		struct ctot *ct = &ctots[i];
-		money_t r = contracts.v[ct->contract].rate;
+		money_t r;
+
+		if (ct->contract < 0)
+			continue;
+		r = contracts.v[ct->contract].rate;
 		money_t proj = money_mul(r, ct->eligible);
 		money_t earn = money_mul(r, ct->accruing);
 
@@ -829,6 +951,7 @@ write_claims(struct out *o)
 		M(proj - earn);
 		M(money_mul(r, ct->pending));
 		M(money_mul(r, ct->stale));
+		M(money_mul(r, ct->untrackable));
 #undef M
 		out_c(o, '\n');
 	}
@@ -948,7 +1071,7 @@ main(int argc, char **argv)
 	const char *cpath = NULL, *gpath = NULL, *ppath = NULL, *opath = NULL;
 	const char *clpath = NULL;
 	static const char **lpaths, **matches;	/* static: reachable at exit */
-	size_t nled = 0, nmatch = 0, i, k;
+	size_t nled = 0, nmatch = 0, i;
 	struct err e = { 0 };
 	struct out o;
 	int ch;
@@ -1038,6 +1161,18 @@ main(int argc, char **argv)
 		read_lines("-");
 	for (i = (size_t)optind; i < (size_t)argc; i++)
 		read_lines(argv[i]);
+	/* with --month, the as-of date is within that month at most, and
+	 * credit applied after it is not seen */
+	if (opt_month != NODAY && as_of != NODAY &&
+	    as_of >= date_month_first(opt_month + 1)) {
+		size_t w = 0;
+
+		as_of = date_month_first(opt_month + 1) - 1;
+		for (i = 0; i < nmlines; i++)
+			if (mlines[i].day <= as_of)
+				mlines[w++] = mlines[i];
+		nmlines = w;
+	}
 	/* received per contract and month */
 	for (i = 0; i < nmlines; i++) {
 		struct mline *m = &mlines[i];
@@ -1051,20 +1186,19 @@ main(int argc, char **argv)
 			    "attributed to no workload\n", progname, m->file,
 			    m->line, m->code[0] ? m->code : "(no code)", d,
 			    m->payer);
-			for (k = 0; k < norphans; k++)
-				if (orphans[k].month == month_of(m->day))
-					break;
-			if (k == norphans) {
-				orphans = xrealloc(orphans, (k + 1) *
-				    sizeof(*orphans));
-				orphans[k].month = month_of(m->day);
-				orphans[k].amount = 0;
-				norphans++;
-			}
-			orphans[k].amount += m->amount;
+			ctot_get(month_of(m->day), -1)->received += m->amount;
 			continue;
 		}
 		ctot_get(month_of(m->day), m->contract)->received += m->amount;
+	}
+	/* attribution and claims for the month asked for only */
+	if (opt_month != NODAY) {
+		size_t w = 0;
+
+		for (i = 0; i < nctots; i++)
+			if (ctots[i].month == opt_month)
+				ctots[w++] = ctots[i];
+		nctots = w;
 	}
 	if (nctots > 1)
 		qsort(ctots, nctots, sizeof(*ctots), cmp_ctot);

@@ -55,32 +55,45 @@ struct tagkv {
 	uint32_t key, val;	/* ids in strs: tag key, value */
 };
 
+/* Timestamps held per entity are seconds since TS_BASE in 32 bits (good
+ * until 2068); TS_NONE is "never". */
+#define TS_BASE ((utime_t)946684800)	/* 2000-01-01T00:00:00Z */
+#define TS_NONE INT32_MIN
+
 struct ent {
+	money_t eligible, accruing;	/* month to date; at risk is derived */
 	uint32_t key;
-	uint8_t kind, state, reason;
-	int16_t contract;		/* index or -1 */
 	uint32_t payer, account, account_name, service, region, model;
 	uint32_t principal, map_tag, last_good_tag;
 	uint32_t model_source;		/* ai-direct: model or system profile ARN */
-	int64_t msrc_ts;
 	int32_t elig_date, state_since, drift_date, first_seen, last_seen;
 	uint32_t elig_days;
-	money_t eligible, accruing, at_risk;
-	struct tagkv *tags;
-	uint32_t ntags;
-	/* this run's latest attributes: usage_start of the latest line */
-	int64_t attr_ts;
+	int32_t attr_ts, msrc_ts;	/* this run's latest line, TS_BASE-relative */
 	int32_t owner;			/* workload index, -1 unowned */
+	uint32_t ntags;
+	struct tagkv *tags;
+	int16_t contract;		/* index or -1 */
+	uint8_t kind, state, reason;
 };
 
-/* one entity, day, service and exclusion category */
+/* Spend at risk month to date: eligible spend of days not TAGGED, but for
+ * unattributed spend, which no tag can ever make accrue. */
+static money_t
+at_risk(const struct ent *en)
+{
+	return en->kind == K_UNATTRIBUTED ? 0 :
+	    en->eligible - en->accruing;
+}
+
+/* one entity, day, service and exclusion category; the time of the latest
+ * line of each value is in seconds of that day, -1 for none */
 struct slot {
+	money_t cost;
 	uint32_t ent, svc;
 	int32_t day;
-	uint8_t cat, used;
-	money_t cost;
-	int64_t tag_ts, ptag_ts, princ_ts, name_ts;
+	int32_t tag_ts, ptag_ts, princ_ts, name_ts;
 	uint32_t tag, ptag, princ, name;
+	uint8_t cat, used;
 };
 
 struct event {
@@ -96,6 +109,7 @@ struct lrow {
 	uint8_t state;
 	int16_t contract;
 	uint32_t svc;
+	int32_t owner;		/* that day's workload, -1 unowned */
 	money_t cost, eligible, accruing;
 };
 
@@ -181,7 +195,7 @@ ent_get(uint32_t key, int create)
 	ents[i].contract = -1;
 	ents[i].elig_date = ents[i].state_since = ents[i].drift_date = NODAY;
 	ents[i].first_seen = ents[i].last_seen = NODAY;
-	ents[i].attr_ts = ents[i].msrc_ts = INT64_MIN;
+	ents[i].attr_ts = ents[i].msrc_ts = TS_NONE;
 	ents[i].owner = -1;
 	ent_of_key[key] = (uint32_t)i + 1;
 	return &ents[i];
@@ -299,7 +313,7 @@ slot_get(uint32_t ent, int32_t day, uint32_t svc, uint8_t cat)
 	s->day = day;
 	s->svc = svc;
 	s->cat = cat;
-	s->tag_ts = s->ptag_ts = s->princ_ts = s->name_ts = INT64_MIN;
+	s->tag_ts = s->ptag_ts = s->princ_ts = s->name_ts = -1;
 	slot_ht[j] = (uint32_t)++nslots;
 	if (nslots * 2 > slot_htsz)
 		slot_rehash(slot_htsz * 2);
@@ -308,7 +322,7 @@ slot_get(uint32_t ent, int32_t day, uint32_t svc, uint8_t cat)
 
 /* keep (ts, value) maximal: the latest line's value, ties by value */
 static void
-latest(int64_t *ts, uint32_t *val, int64_t nts, uint32_t nval)
+latest32(int32_t *ts, uint32_t *val, int32_t nts, uint32_t nval)
 {
 	if (nts > *ts || (nts == *ts && strcmp(S(nval), S(*val)) > 0)) {
 		*ts = nts;
@@ -402,7 +416,7 @@ load_state(const char *path)
 	NEED(c_drift, "drift_date");
 	NEED(c_elig, "eligible_cost");
 	NEED(c_accr, "accruing_cost");
-	NEED(c_risk, "at_risk_cost");
+	NEED(c_risk, "at_risk_cost");	/* derived; read to check it */
 	NEED(c_edays, "eligible_days");
 	NEED(c_first, "first_seen");
 	NEED(c_last, "last_seen");
@@ -483,7 +497,13 @@ load_state(const char *path)
 	colname_of(t, col), t->f[col]); } while (0)
 		MON(c_elig, eligible);
 		MON(c_accr, accruing);
-		MON(c_risk, at_risk);
+		{
+			money_t risk;
+
+			if (money_parse(t->f[c_risk], t->len[c_risk], &risk))
+				BAD("column 'at_risk_cost': invalid number '%s'",
+				    t->f[c_risk]);
+		}
 #undef MON
 		errno = 0;
 		v = strtol(t->f[c_edays], &endp, 10);
@@ -568,6 +588,7 @@ read_lines(const char *path)
 		struct slot *s;
 		uint32_t key, svc;
 		enum cat cat;
+		int32_t sod, rts;
 
 #define BAD(...) do { err_set(&e, EXIT_DATA, t->lineno, __VA_ARGS__); \
 	die_err(path, &e); } while (0)
@@ -619,27 +640,34 @@ read_lines(const char *path)
 		    (uint8_t)cat);
 		s->used = 1;
 		s->cost += cost;
-		latest(&s->tag_ts, &s->tag, ts, intern(t->f[c.tag],
+		sod = (int32_t)(ts - (utime_t)day * 86400);
+		latest32(&s->tag_ts, &s->tag, sod, intern(t->f[c.tag],
 		    t->len[c.tag]));
 		if (c.ptag >= 0)
-			latest(&s->ptag_ts, &s->ptag, ts, intern(t->f[c.ptag],
-			    t->len[c.ptag]));
+			latest32(&s->ptag_ts, &s->ptag, sod,
+			    intern(t->f[c.ptag], t->len[c.ptag]));
 		if (c.princ >= 0)
-			latest(&s->princ_ts, &s->princ, ts,
+			latest32(&s->princ_ts, &s->princ, sod,
 			    intern(t->f[c.princ], t->len[c.princ]));
 		if (c.accname >= 0)
-			latest(&s->name_ts, &s->name, ts,
+			latest32(&s->name_ts, &s->name, sod,
 			    intern(t->f[c.accname], t->len[c.accname]));
 		/* the entity's attributes: from its latest line, ties by
 		 * value, so input order never matters */
 		{
-			int newer = ts > en->attr_ts;
-			int64_t ats = en->attr_ts;
+			int newer, ats;
+
+			if (ts < TS_BASE || ts - TS_BASE > INT32_MAX)
+				BAD("column 'usage_start': '%s' is outside "
+				    "2000-2067", t->f[c.start]);
+			rts = (int32_t)(ts - TS_BASE);
+			newer = rts > en->attr_ts;
+			ats = en->attr_ts;
 			uint32_t v;
 
 #define ATTR(field, col) do { if ((col) >= 0) { \
 	v = intern(t->f[col], t->len[col]); \
-	if (newer || (ts == ats && strcmp(S(v), S(en->field)) > 0)) \
+	if (newer || (rts == ats && strcmp(S(v), S(en->field)) > 0)) \
 		en->field = v; } } while (0)
 			ATTR(payer, c.payer);
 			ATTR(account, c.acct);
@@ -652,19 +680,19 @@ read_lines(const char *path)
 
 				v = intern(t->f[c.tagcol[i]],
 				    t->len[c.tagcol[i]]);
-				if (newer || (ts == ats &&
+				if (newer || (rts == ats &&
 				    strcmp(S(v), S(old)) > 0))
 					ent_settag(en, c.tagkey[i], v);
 			}
 			if (newer)
-				en->attr_ts = ts;
+				en->attr_ts = rts;
 		}
 		/* what a Create Profile task copies from: the foundation
 		 * model or system inference profile the caller invoked */
 		if (k == K_AIDIRECT && c.resid >= 0 && (strstr(t->f[c.resid],
 		    ":foundation-model/") || strstr(t->f[c.resid],
 		    ":inference-profile/")))
-			latest(&en->msrc_ts, &en->model_source, ts,
+			latest32(&en->msrc_ts, &en->model_source, rts,
 			    intern(t->f[c.resid], t->len[c.resid]));
 #undef BAD
 	}
@@ -811,7 +839,7 @@ reset_month(void)
 	size_t i;
 
 	for (i = 0; i < nents; i++) {
-		ents[i].eligible = ents[i].accruing = ents[i].at_risk = 0;
+		ents[i].eligible = ents[i].accruing = 0;
 		ents[i].elig_days = 0;
 	}
 }
@@ -846,6 +874,7 @@ index_tagged_profiles(void)
 }
 
 static int want_ledger;
+static int32_t owner_of(const struct ent *);
 
 static void
 add_ledger(long day, struct ent *en, money_t cost, money_t elig,
@@ -865,6 +894,7 @@ add_ledger(long day, struct ent *en, money_t cost, money_t elig,
 	l->state = en->state;
 	l->contract = en->contract;
 	l->svc = en->service;
+	l->owner = have_workloads ? owner_of(en) : -1;
 	l->cost = cost;
 	l->eligible = elig;
 	l->accruing = accr;
@@ -874,8 +904,7 @@ static void
 apply_day(struct ent *en, long day, size_t from, size_t to)
 {
 	size_t i;
-	int64_t tts = INT64_MIN, pts = INT64_MIN, rts = INT64_MIN;
-	int64_t nts = INT64_MIN;
+	int32_t tts = -2, pts = -2, rts = -2, nts = -2;
 	uint32_t tag = 0, ptag = 0, princ = 0, name = 0;
 	money_t cost = 0, elig = 0, best_cost = 0;
 	int contract = -1, why = R_NO_CONTRACT, best_why = -1;
@@ -886,12 +915,13 @@ apply_day(struct ent *en, long day, size_t from, size_t to)
 	for (i = from; i < to; i++) {
 		struct slot *s = &slots[order[i]];
 
-		latest(&tts, &tag, s->tag_ts, s->tag);
-		latest(&pts, &ptag, s->ptag_ts, s->ptag);
-		latest(&rts, &princ, s->princ_ts, s->princ);
-		latest(&nts, &name, s->name_ts, s->name);
+		latest32(&tts, &tag, s->tag_ts, s->tag);
+		latest32(&pts, &ptag, s->ptag_ts, s->ptag);
+		latest32(&rts, &princ, s->princ_ts, s->princ);
+		if (s->name_ts >= 0)
+			latest32(&nts, &name, s->name_ts, s->name);
 	}
-	if (nts != INT64_MIN)
+	if (nts >= 0)
 		en->account_name = name;
 	if (en->first_seen == (int32_t)NODAY)
 		en->first_seen = (int32_t)day;
@@ -973,8 +1003,6 @@ apply_day(struct ent *en, long day, size_t from, size_t to)
 	en->elig_days++;
 	if (en->state == S_TAGGED)
 		en->accruing += elig;
-	else if (en->state == S_PENDING || en->state == S_STALE)
-		en->at_risk += elig;
 	add_ledger(day, en, cost, elig, en->state == S_TAGGED ? elig : 0);
 }
 
@@ -1052,56 +1080,71 @@ replay(void)
 
 /* ---- ownership ---- */
 
-static void
-resolve_owners(void)
-{
-	size_t i, k;
-	const char **vals;
-	struct err e = { 0 };
+static const char **owner_vals;
 
-	if (!have_workloads)
-		return;
-	vals = xcalloc(workloads.ntagkeys + 1, sizeof(*vals));
+static void
+owners_init(void)
+{
+	size_t k;
+
+	owner_vals = xcalloc(workloads.ntagkeys + 1, sizeof(*owner_vals));
 	wl_tagkey = xcalloc(workloads.ntagkeys + 1, sizeof(*wl_tagkey));
 	for (k = 0; k < workloads.ntagkeys; k++)
 		wl_tagkey[k] = interns(workloads.tagkeys[k]);
-	for (i = 0; i < nents; i++) {
-		struct ent *en = &ents[i];
-		struct owner_query q;
-		long w;
+}
 
-		for (k = 0; k < workloads.ntagkeys; k++)
-			vals[k] = S(ent_gettag(en, wl_tagkey[k]));
-		q.account = S(en->account);
-		q.entity = S(en->key);
-		q.entity_kind = kindname[en->kind];
-		q.principal = S(en->principal);
-		q.tagvals = vals;
-		w = workloads_resolve(&workloads, &q, &e);
-		if (w == -2) {
-			fprintf(stderr, "%s: %s: entity '%s': %s\n", progname,
-			    workloads.path, S(en->key), e.msg);
-			exit(EXIT_DATA);
-		}
-		en->owner = (int32_t)w;
+/* The workload that owns an entity with its attributes as they are now:
+ * the caller of that day, the tags of the run's latest line. A tie is a
+ * data error. */
+static int32_t
+owner_of(const struct ent *en)
+{
+	struct owner_query q;
+	struct err e = { 0 };
+	size_t k;
+	long w;
+
+	for (k = 0; k < workloads.ntagkeys; k++)
+		owner_vals[k] = S(ent_gettag(en, wl_tagkey[k]));
+	q.account = S(en->account);
+	q.entity = S(en->key);
+	q.entity_kind = kindname[en->kind];
+	q.principal = S(en->principal);
+	q.tagvals = owner_vals;
+	w = workloads_resolve(&workloads, &q, &e);
+	if (w == -2) {
+		fprintf(stderr, "%s: %s: entity '%s': %s\n", progname,
+		    workloads.path, S(en->key), e.msg);
+		exit(EXIT_DATA);
 	}
-	free(vals);
+	return (int32_t)w;
+}
+
+static void
+resolve_owners(void)
+{
+	size_t i;
+
+	if (!have_workloads)
+		return;
+	for (i = 0; i < nents; i++)
+		ents[i].owner = owner_of(&ents[i]);
 }
 
 /* ---- output ---- */
 
 static void
-out_owner(struct out *o, const struct ent *en, int full)
+out_owner(struct out *o, int32_t owner, int full)
 {
 	const struct workload *w;
 
 	if (!have_workloads)
 		return;
-	if (en->owner < 0) {
+	if (owner < 0) {
 		out_s(o, full ? "\tunowned\t\t\t\t\t" : "\tunowned\t\t\t");
 		return;
 	}
-	w = &workloads.w[en->owner];
+	w = &workloads.w[owner];
 	out_c(o, '\t');
 	out_vals(o, w->name);
 	out_c(o, '\t');
@@ -1203,7 +1246,7 @@ write_state(struct out *o)
 		out_c(o, '\t');
 		out_money(o, en->accruing);
 		out_c(o, '\t');
-		out_money(o, en->at_risk);
+		out_money(o, at_risk(en));
 		out_c(o, '\t');
 		out_money(o, en->elig_days ? money_scale(en->eligible, 1,
 		    en->elig_days) : 0);
@@ -1213,7 +1256,7 @@ write_state(struct out *o)
 		day_or_empty(o, en->first_seen);
 		out_c(o, '\t');
 		day_or_empty(o, en->last_seen);
-		out_owner(o, en, 1);
+		out_owner(o, en->owner, 1);
 		for (k = 0; k < ntagkeys; k++)
 			F(ent_gettag(en, keys[k]));
 #undef F
@@ -1321,7 +1364,7 @@ write_ledger(struct out *o)
 		out_money(o, l->eligible);
 		out_c(o, '\t');
 		out_money(o, l->accruing);
-		out_owner(o, en, 0);
+		out_owner(o, l->owner, 0);
 		out_c(o, '\n');
 	}
 }
@@ -1478,6 +1521,7 @@ main(int argc, char **argv)
 		if (workloads_load(wpath, &workloads, &e))
 			die_err(wpath, &e);
 		have_workloads = 1;
+		owners_init();
 	}
 	if (spath)
 		load_state(spath);
