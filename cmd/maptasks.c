@@ -248,6 +248,29 @@ load_state(const char *path)
 	tsvr_close(t);
 }
 
+/* The tags column of an inventory row (key=value pairs separated by ',' or
+ * ';'): does it hold a map-migrated value valid for a contract's MPE ID? */
+static int
+inventory_tagged(const char *tags)
+{
+	const char *p = strstr(tags, "map-migrated=");
+	char val[128];
+	size_t n = 0, i;
+
+	if (p == NULL)
+		return 0;
+	p += 13;
+	while (p[n] && p[n] != ',' && p[n] != ';' && n + 1 < sizeof(val)) {
+		val[n] = p[n];
+		n++;
+	}
+	val[n] = '\0';
+	for (i = 0; i < contracts.n; i++)
+		if (map_tag_check(val, contracts.v[i].mpe) == TAG_OK)
+			return 1;
+	return 0;
+}
+
 static void
 load_inventory(const char *path)
 {
@@ -282,8 +305,7 @@ load_inventory(const char *path)
 		p->model = dupf(t, c_model);
 		p->principal = xstrdup("");
 		p->since = NODAY;
-		p->tagged = c_tags >= 0 && strstr(t->f[c_tags], "map-migrated") !=
-		    NULL;
+		p->tagged = c_tags >= 0 && inventory_tagged(t->f[c_tags]);
 	}
 	if (rc < 0)
 		die_err(path, &e);
@@ -357,7 +379,7 @@ ec2_id(const char *s)
 {
 	static const char *pre[] = { "i-", "vol-", "snap-", "ami-", "eni-",
 		"nat-", "igw-", "vpc-", "subnet-", "sg-", "eipalloc-", "rtb-",
-		"lt-", "tgw-", "vpce-", "fs-", "host-", NULL };
+		"lt-", "tgw-", "vpce-", "h-", NULL };
 	size_t i;
 
 	for (i = 0; pre[i]; i++)
@@ -502,24 +524,83 @@ command_for(struct task *k, const struct srow *r, const char *value)
 
 /* ---- tasks ---- */
 
+/* Lookups: a task by id, the tasks of an entity (a chain through tnext). */
+static struct strtab tkeys;	/* task ids and entities */
+static int32_t *thead;		/* string id -> first task of that entity */
+static uint32_t *tbyid;		/* string id -> task + 1 */
+static size_t tcap;
+static int32_t *tnext;		/* task -> next task of the same entity */
+static size_t tnextcap;
+
+static void
+tgrow(uint32_t id)
+{
+	size_t i, nc;
+
+	if (id < tcap)
+		return;
+	nc = tcap ? tcap : 1024;
+	while (nc <= id)
+		nc *= 2;
+	thead = xrealloc(thead, nc * sizeof(*thead));
+	tbyid = xrealloc(tbyid, nc * sizeof(*tbyid));
+	for (i = tcap; i < nc; i++) {
+		thead[i] = -1;
+		tbyid[i] = 0;
+	}
+	tcap = nc;
+}
+
+static void
+task_index(size_t i)
+{
+	uint32_t e, k;
+
+	if (tkeys.slots == NULL)
+		strtab_init(&tkeys);
+	if (i >= tnextcap) {
+		tnextcap = tnextcap ? tnextcap * 2 : 1024;
+		tnext = xrealloc(tnext, tnextcap * sizeof(*tnext));
+	}
+	e = strtab_intern(&tkeys, tasks[i].entity, strlen(tasks[i].entity));
+	tgrow(e);
+	tnext[i] = thead[e];
+	thead[e] = (int32_t)i;
+	k = strtab_intern(&tkeys, tasks[i].id, strlen(tasks[i].id));
+	tgrow(k);
+	tbyid[k] = (uint32_t)i + 1;
+}
+
 static struct task *
 task_find_id(const char *id)
 {
-	size_t i;
+	uint32_t k;
 
-	for (i = 0; i < ntasks; i++)
-		if (strcmp(tasks[i].id, id) == 0)
-			return &tasks[i];
-	return NULL;
+	if (tkeys.slots == NULL)
+		return NULL;
+	k = strtab_find(&tkeys, id, strlen(id));
+	return k == UINT32_MAX || k >= tcap || !tbyid[k] ? NULL :
+	    &tasks[tbyid[k] - 1];
+}
+
+static int32_t
+task_first(const char *entity)
+{
+	uint32_t e;
+
+	if (tkeys.slots == NULL)
+		return -1;
+	e = strtab_find(&tkeys, entity, strlen(entity));
+	return e == UINT32_MAX || e >= tcap ? -1 : thead[e];
 }
 
 static struct task *
 task_open_of(const char *entity)
 {
-	size_t i;
+	int32_t i;
 
-	for (i = 0; i < ntasks; i++)
-		if (tasks[i].open && strcmp(tasks[i].entity, entity) == 0)
+	for (i = task_first(entity); i >= 0; i = tnext[i])
+		if (tasks[i].open)
 			return &tasks[i];
 	return NULL;
 }
@@ -612,6 +693,7 @@ task_open(const struct srow *r, const char *to, const char *reason, long day,
 	k->workload = xstrdup("");
 	k->owner = xstrdup("");
 	k->expected = xstrdup("");
+	task_index(ntasks - 1);
 }
 
 static void
@@ -714,6 +796,9 @@ load_tasks(const char *path)
 		k->expected = xstrdup("");
 		if (k->opened == NODAY)
 			BAD("column 'opened': empty");
+		if (task_find_id(k->id))
+			BAD("task '%s' appears twice", k->id);
+		task_index(ntasks - 1);
 #undef BAD
 	}
 	if (rc < 0)
@@ -754,7 +839,18 @@ apply_events(const char *path)
 			    "the state", t->f[c_ent]);
 			die_err(path, &e);
 		}
-		if (is_open_state(to) && !is_open_state(from)) {
+		if (is_open_state(to) && is_open_state(from) &&
+		    strcmp(to, from) != 0) {
+			/* a new situation (e.g. a never-tagged caller that now
+			 * falls back from a tagged profile): the old task gives
+			 * way to the one the new situation calls for */
+			struct task *k = task_open_of(r->entity);
+
+			if (k && k->opened <= d)
+				task_close(k, d, "superseded");
+			task_open(r, to, t->f[c_reason], d, c_good >= 0 ?
+			    t->f[c_good] : NULL);
+		} else if (is_open_state(to) && !is_open_state(from)) {
 			task_open(r, to, t->f[c_reason], d, c_good >= 0 ?
 			    t->f[c_good] : NULL);
 		} else if (!is_open_state(to) && is_open_state(from)) {
@@ -800,12 +896,22 @@ reconcile(void)
 			const struct profile *p = profile_for(r->account,
 			    r->region, r->model, as_of);
 
-			if (p && p->since != NODAY && p->since > k->opened) {
-				long d = p->since;
+			/* a profile appeared: seen in CUR from a day after the
+			 * task opened, or listed in today's inventory */
+			if (p && (p->since == NODAY || p->since > k->opened)) {
+				long d = p->since == NODAY ? as_of : p->since;
+				long drift = k->drift_date;
+				char *good = xstrdup(k->last_good_tag);
+				size_t before = ntasks;
 
 				task_close(k, d, "profile-created");
-				task_open(r, r->state, r->reason, d, NULL);
-				k = &tasks[i];	/* tasks may have moved */
+				task_open(r, r->state, r->reason, d, good);
+				if (ntasks > before) {
+					tasks[ntasks - 1].drift_date = drift;
+					free(tasks[ntasks - 1].last_good_tag);
+					tasks[ntasks - 1].last_good_tag = good;
+				} else
+					free(good);
 			}
 		}
 	}
@@ -827,7 +933,7 @@ apply_ledger(const char *path)
 	c_elig = need(t, "eligible_cost", path);
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		long d = dayf(t, c_date, path, &e);
-		size_t i;
+		int32_t i;
 		money_t m;
 
 		if ((prev_as_of != NODAY && d <= prev_as_of) || d > as_of)
@@ -835,11 +941,10 @@ apply_ledger(const char *path)
 		if (!is_open_state(t->f[c_state]))
 			continue;
 		m = moneyf(t, c_elig, path, &e);
-		for (i = 0; i < ntasks; i++) {
+		for (i = task_first(t->f[c_ent]); i >= 0; i = tnext[i]) {
 			struct task *k = &tasks[i];
 
-			if (strcmp(k->entity, t->f[c_ent]) == 0 &&
-			    k->opened <= d && (k->open || d < k->closed)) {
+			if (k->opened <= d && (k->open || d < k->closed)) {
 				k->risk_spend += m;
 				k->risk_days++;
 				break;
@@ -873,7 +978,7 @@ refresh(int have_ledger)
 		free(k->expected);
 		k->expected = xmalloc(strlen(val) + 16);
 		snprintf(k->expected, strlen(val) + 16, "map-migrated=%s", val);
-		if (r && k->open) {
+		if (r && (k->open || k->fresh)) {
 			free(k->assignee);
 			free(k->workload);
 			free(k->owner);
