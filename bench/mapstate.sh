@@ -58,3 +58,29 @@ print(f"  peak RSS {rss_big/1e6:.1f} MB at {n}, {rss_small/1e6:.1f} MB at {small
 print(f"  memory per entity: {per:.0f} bytes (entity string ~{len('arn:aws:ec2:us-east-1:444400000000:instance/i-00000000000000000')} bytes included)")
 print(f"  time {t_ms:.2f} s = {n/t_ms/1e6:.2f} M lines/s, {size/t_ms/1e6:.0f} MB/s; cat alone {t_cat:.2f} s")
 PY
+# Keeping up with curscan: on a realistic export (gen_cur.py, many lines
+# per entity), time curscan on the export and mapstate on curscan's output.
+rows=${BENCH_PIPE_ROWS:-300000}
+gen=${GEN_CUR:-../shared/bench/gen_cur.py}
+if [ -f "$gen" ]; then
+	[ -s "$work/pipe-$rows.csv.gz" ] || python3 "$gen" --rows "$rows" --seed 7 | gzip -1 > "$work/pipe-$rows.csv.gz"
+	"$bin/curscan" -j 1 "$work/pipe-$rows.csv.gz" > "$work/pipe-$rows.tsv"
+	python3 - "$bin" "$work" "$rows" <<'PY'
+import statistics, subprocess, sys, time
+bin, work, rows = sys.argv[1], sys.argv[2], sys.argv[3]
+def t(cmd, stdin=None):
+    s = time.monotonic()
+    subprocess.run(cmd, stdin=open(stdin) if stdin else None, stdout=subprocess.DEVNULL, check=True)
+    return time.monotonic() - s
+cs = statistics.median(t([bin + "/curscan", "-j", "1", f"{work}/pipe-{rows}.csv.gz"]) for _ in range(3))
+ms = statistics.median(t([bin + "/mapstate", "-c", work + "/c.tsv", f"{work}/pipe-{rows}.tsv"]) for _ in range(3))
+n = sum(1 for _ in open(f"{work}/pipe-{rows}.tsv")) - 1
+ents = subprocess.run([bin + "/mapstate", "-c", work + "/c.tsv", f"{work}/pipe-{rows}.tsv"], capture_output=True, text=True).stdout.count("\n") - 1
+print(f"pipeline, gen_cur.py {rows} rows ({n} charge lines, {ents} entities), medians of 3")
+print(f"  curscan (gzip in)       {cs:.2f} s  {n/cs/1e3:.0f} k lines/s")
+print(f"  mapstate (TSV in)       {ms:.2f} s  {n/ms/1e3:.0f} k lines/s")
+print(f"  mapstate / curscan time {ms/cs:.2f}  (below 1: mapstate keeps up with curscan's output)")
+PY
+else
+	echo "pipeline: $gen is absent; skipped"
+fi

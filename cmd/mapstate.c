@@ -142,9 +142,13 @@ static int as_of_given;
 static long max_day = NODAY;
 static long cur_month = NODAY;
 
-/* account id -> first day seen */
-static int32_t *acct_first;	/* indexed by string id, NODAY if unknown */
-static size_t acct_first_cap;
+/* account id -> first day seen: open addressing on the string id */
+struct acctday {
+	uint32_t acct1;		/* account string id + 1, 0 empty */
+	int32_t day;
+};
+static struct acctday *acct_first;
+static size_t acct_first_sz, acct_first_n;
 
 static const char *
 S(uint32_t id)
@@ -241,21 +245,50 @@ tagkey_index(uint32_t key)
 	return ntagkeys++;
 }
 
+static struct acctday *
+acct_slot(uint32_t acct)
+{
+	size_t j = (size_t)(acct * 2654435761u) & (acct_first_sz - 1);
+
+	while (acct_first[j].acct1 && acct_first[j].acct1 != acct + 1)
+		j = (j + 1) & (acct_first_sz - 1);
+	return &acct_first[j];
+}
+
 static void
 acct_seen(uint32_t acct, long day)
 {
-	if (acct >= acct_first_cap) {
-		size_t nc = acct_first_cap ? acct_first_cap : 1024, i;
+	struct acctday *a;
 
-		while (nc <= acct)
-			nc *= 2;
-		acct_first = xrealloc(acct_first, nc * sizeof(*acct_first));
-		for (i = acct_first_cap; i < nc; i++)
-			acct_first[i] = (int32_t)NODAY;
-		acct_first_cap = nc;
+	if (acct_first_n * 2 >= acct_first_sz) {
+		struct acctday *old = acct_first;
+		size_t i, osz = acct_first_sz;
+
+		acct_first_sz = osz ? osz * 2 : 256;
+		acct_first = xcalloc(acct_first_sz, sizeof(*acct_first));
+		for (i = 0; i < osz; i++)
+			if (old[i].acct1)
+				*acct_slot(old[i].acct1 - 1) = old[i];
+		free(old);
 	}
-	if (acct_first[acct] == (int32_t)NODAY || day < acct_first[acct])
-		acct_first[acct] = (int32_t)day;
+	a = acct_slot(acct);
+	if (a->acct1 == 0) {
+		a->acct1 = acct + 1;
+		a->day = (int32_t)day;
+		acct_first_n++;
+	} else if (day < a->day)
+		a->day = (int32_t)day;
+}
+
+static long
+acct_first_day(uint32_t acct, long dflt)
+{
+	struct acctday *a;
+
+	if (acct_first_sz == 0)
+		return dflt;
+	a = acct_slot(acct);
+	return a->acct1 ? a->day : dflt;
 }
 
 /* ---- slots ---- */
@@ -315,7 +348,7 @@ slot_get(uint32_t ent, int32_t day, uint32_t svc, uint8_t cat)
 	s->cat = cat;
 	s->tag_ts = s->ptag_ts = s->princ_ts = s->name_ts = -1;
 	slot_ht[j] = (uint32_t)++nslots;
-	if (nslots * 2 > slot_htsz)
+	if (nslots * 4 > slot_htsz * 3)	/* load factor 3/4 */
 		slot_rehash(slot_htsz * 2);
 	return &slots[nslots - 1];
 }
@@ -788,8 +821,7 @@ cover(const struct ent *en, long day, uint32_t svc, int cat, int *why)
 				continue;
 			if (!contract_has_account(c, S(en->account)) &&
 			    !contract_auto_enrolls(c, S(en->account_name),
-			    en->account < acct_first_cap ?
-			    acct_first[en->account] : day)) {
+			    acct_first_day(en->account, day))) {
 				level = R_OUT_OF_SCOPE;
 			} else if (cat != CAT_NONE && (c->excl & catbit[cat]) &&
 			    !(cat == CAT_MP && is_bedrock_kind(en->kind))) {
@@ -812,13 +844,13 @@ struct dayslots {
 	size_t from, to;	/* range in the sorted slot order */
 };
 
-static size_t *order;		/* slot indices sorted by (day, entity key) */
+static uint32_t *order;		/* slot indices sorted by (day, entity key) */
 
 static int
 cmp_slot(const void *a, const void *b)
 {
-	const struct slot *x = &slots[*(const size_t *)a];
-	const struct slot *y = &slots[*(const size_t *)b];
+	const struct slot *x = &slots[*(const uint32_t *)a];
+	const struct slot *y = &slots[*(const uint32_t *)b];
 	int c;
 
 	if (x->day != y->day)
@@ -844,33 +876,70 @@ reset_month(void)
 	}
 }
 
-/* profile entities that were TAGGED, by their caller, for the
- * direct-fallback rule; rebuilt at the start of each day */
-static uint32_t *tagged_by_caller;	/* principal id -> ent + 1 */
-static size_t tbc_cap;
+/* Profile entities that were TAGGED, by their caller, for the
+ * direct-fallback rule: rebuilt at the start of each day from the profile
+ * entities (listed once: entities never change kind). */
+struct caller {
+	uint32_t principal, ent;
+};
+static struct caller *callers;
+static size_t ncallers;
+static uint32_t *profile_ents;
+static size_t nprofile_ents;
+
+static int
+cmp_caller(const void *a, const void *b)
+{
+	const struct caller *x = a, *y = b;
+
+	if (x->principal != y->principal)
+		return x->principal < y->principal ? -1 : 1;
+	/* several tagged profiles of one caller: the smallest ARN first */
+	return strcmp(S(ents[x->ent].key), S(ents[y->ent].key));
+}
 
 static void
 index_tagged_profiles(void)
 {
 	size_t i;
 
-	if (tbc_cap < strs.n) {
-		tbc_cap = strs.n * 2;
-		tagged_by_caller = xrealloc(tagged_by_caller, tbc_cap *
-		    sizeof(*tagged_by_caller));
+	if (profile_ents == NULL) {
+		profile_ents = xcalloc(nents + 1, sizeof(*profile_ents));
+		for (i = 0; i < nents; i++)
+			if (ents[i].kind == K_PROFILE)
+				profile_ents[nprofile_ents++] = (uint32_t)i;
+		callers = xcalloc(nprofile_ents + 1, sizeof(*callers));
 	}
-	memset(tagged_by_caller, 0, tbc_cap * sizeof(*tagged_by_caller));
-	for (i = 0; i < nents; i++)
-		if (ents[i].kind == K_PROFILE && ents[i].state == S_TAGGED &&
-		    ents[i].principal != 0) {
-			uint32_t *t = &tagged_by_caller[ents[i].principal];
+	ncallers = 0;
+	for (i = 0; i < nprofile_ents; i++) {
+		struct ent *p = &ents[profile_ents[i]];
 
-			/* several tagged profiles of one caller: the smallest
-			 * ARN, whatever the order they were created in */
-			if (*t == 0 || strcmp(S(ents[i].key),
-			    S(ents[*t - 1].key)) < 0)
-				*t = (uint32_t)i + 1;
+		if (p->state == S_TAGGED && p->principal != 0) {
+			callers[ncallers].principal = p->principal;
+			callers[ncallers].ent = profile_ents[i];
+			ncallers++;
 		}
+	}
+	if (ncallers > 1)
+		qsort(callers, ncallers, sizeof(*callers), cmp_caller);
+}
+
+/* The tagged profile a caller routed through, or NULL. */
+static struct ent *
+tagged_profile_of(uint32_t principal)
+{
+	size_t lo = 0, hi = ncallers;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (callers[mid].principal < principal)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < ncallers && callers[lo].principal == principal ?
+	    &ents[callers[lo].ent] : NULL;
 }
 
 static int want_ledger;
@@ -972,18 +1041,15 @@ apply_day(struct ent *en, long day, size_t from, size_t to)
 		const struct contract *c = &contracts.v[contract];
 		enum tagcheck tc = map_tag_check(S(en->map_tag), c->mpe);
 		int was = en->state;
-		uint32_t via = 0;
-
-		if (en->kind == K_AIDIRECT && en->key < tbc_cap &&
-		    tagged_by_caller[en->key])
-			via = tagged_by_caller[en->key];
+		struct ent *via = en->kind == K_AIDIRECT ?
+		    tagged_profile_of(en->key) : NULL;
 		if (tc == TAG_OK) {
 			en->last_good_tag = en->map_tag;
 			set_state(en, day, S_TAGGED, R_TAG_OK);
 		} else if (via && was != S_STALE) {
 			/* the caller routed through a tagged profile and
 			 * now invokes the model directly */
-			en->last_good_tag = ents[via - 1].map_tag;
+			en->last_good_tag = via->map_tag;
 			en->drift_date = (int32_t)day;
 			set_state(en, day, S_STALE, R_DRIFT_FALLBACK);
 		} else if (en->last_good_tag != 0 || was == S_STALE) {
@@ -1041,9 +1107,12 @@ replay(void)
 {
 	size_t i, j;
 
+	free(slot_ht);		/* lookups are over; make room for order */
+	slot_ht = NULL;
+	slot_htsz = 0;
 	order = xmalloc((nslots ? nslots : 1) * sizeof(*order));
 	for (i = 0; i < nslots; i++)
-		order[i] = i;
+		order[i] = (uint32_t)i;
 	if (nslots > 1)
 		qsort(order, nslots, sizeof(*order), cmp_slot);
 	i = 0;
@@ -1164,8 +1233,8 @@ out_owner(struct out *o, int32_t owner, int full)
 static int
 cmp_ent(const void *a, const void *b)
 {
-	return strcmp(S(ents[*(const size_t *)a].key),
-	    S(ents[*(const size_t *)b].key));
+	return strcmp(S(ents[*(const uint32_t *)a].key),
+	    S(ents[*(const uint32_t *)b].key));
 }
 
 static int
@@ -1184,7 +1253,8 @@ day_or_empty(struct out *o, int32_t d)
 static void
 write_state(struct out *o)
 {
-	size_t i, k, *idx = xmalloc((nents ? nents : 1) * sizeof(*idx));
+	size_t i, k;
+	uint32_t *idx = xmalloc((nents ? nents : 1) * sizeof(*idx));
 	uint32_t *keys = xmalloc((ntagkeys ? ntagkeys : 1) * sizeof(*keys));
 
 	if (ntagkeys)
@@ -1205,7 +1275,7 @@ write_state(struct out *o)
 	}
 	out_c(o, '\n');
 	for (i = 0; i < nents; i++)
-		idx[i] = i;
+		idx[i] = (uint32_t)i;
 	if (nents > 1)
 		qsort(idx, nents, sizeof(*idx), cmp_ent);
 	for (i = 0; i < nents; i++) {

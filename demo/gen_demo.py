@@ -206,12 +206,14 @@ STD_SERVICES = {"AmazonEC2", "AWSLambda", "AmazonEKS", "AmazonRDS", "AmazonDynam
 AI_SERVICES = STD_SERVICES | {"AmazonBedrock", "AmazonSageMaker"}
 RATE = {"STD": 0.25, "AI": 0.30}
 # How AWS words the credit line of each grant of demo/grants.tsv (the file
-# gives code, amount, start and end). AWS applies credit from the active
-# grant that expires first.
+# gives code, amount, start, end and the contract, as its reference). AWS
+# applies a contract's credit from its active grant that expires first.
 GRANT_DESC = {
     "migK7Q2P9XW4T": "MAP 2.0 credit - promotion code migK7Q2P9XW4T",
     "migR3M8D5LH2N": "AWS Migration Acceleration Program (MAP) credit - promotion code migR3M8D5LH2N",
+    "migAI29X7K3PL5": "MAP AI Modernization credit migAI29X7K3PL5",
 }
+CONTRACT_KEY = {"MAP-AUR-STD": "STD", "MAP-AUR-AI": "AI"}
 MAP_PAYBACK = 0.96    # share of earned credit AWS actually applies in the month
 
 
@@ -825,7 +827,8 @@ def map_credits(day, pools):
     for (acct, svc, contract), acc in sorted(day.accruing.items()):
         want = round(acc * RATE[contract] * MAP_PAYBACK, 2)
         while want > 0.004:
-            active = [p for p in pools if p["start"] <= day.d <= p["end"] and p["left"] > 0.004]
+            active = [p for p in pools if p["contract"] == contract and
+                      p["start"] <= day.d <= p["end"] and p["left"] > 0.004]
             if not active:
                 break
             p = min(active, key=lambda p: (p["end"], p["code"]))
@@ -929,13 +932,9 @@ def load_grants(path):
         for ln in f:
             r = dict(zip(hdr, ln.rstrip("\n").split("\t")))
             pools.append(dict(code=r["code"], left=float(r["amount"]), start=day(r["start"]),
-                              end=day(r["end"]), desc=GRANT_DESC[r["code"]]))
+                              end=day(r["end"]), desc=GRANT_DESC[r["code"]],
+                              contract=CONTRACT_KEY[r["reference"]]))
     return pools
-
-
-def manifest_path(out, d):
-    return os.path.join(out, "exports", "%s-%02d" % (PERIOD, d), PREFIX, EXPORT, "metadata",
-                        "BILLING_PERIOD=%s" % PERIOD, "%s-Manifest.json" % EXPORT)
 
 
 def main(argv=None):

@@ -37,7 +37,7 @@ rehash(struct strtab *t, size_t nslots)
 	t->slots = xcalloc(nslots, sizeof(*t->slots));
 	t->nslots = nslots;
 	for (i = 0; i < t->n; i++) {
-		size_t j = (size_t)t->hashes[i] & (nslots - 1);
+		size_t j = (size_t)hash64(t->str[i], t->len[i]) & (nslots - 1);
 
 		while (t->slots[j])
 			j = (j + 1) & (nslots - 1);
@@ -62,8 +62,7 @@ strtab_find(const struct strtab *t, const char *s, size_t n)
 	while (t->slots[j]) {
 		uint32_t id = t->slots[j] - 1;
 
-		if (t->hashes[id] == h && t->len[id] == n &&
-		    memcmp(t->str[id], s, n) == 0)
+		if (t->len[id] == n && memcmp(t->str[id], s, n) == 0)
 			return id;
 		j = (j + 1) & (t->nslots - 1);
 	}
@@ -79,8 +78,7 @@ strtab_intern(struct strtab *t, const char *s, size_t n)
 
 	while (t->slots[j]) {
 		id = t->slots[j] - 1;
-		if (t->hashes[id] == h && t->len[id] == n &&
-		    memcmp(t->str[id], s, n) == 0)
+		if (t->len[id] == n && memcmp(t->str[id], s, n) == 0)
 			return id;
 		j = (j + 1) & (t->nslots - 1);
 	}
@@ -88,14 +86,12 @@ strtab_intern(struct strtab *t, const char *s, size_t n)
 		t->cap = t->cap ? t->cap * 2 : 1024;
 		t->str = xrealloc(t->str, t->cap * sizeof(*t->str));
 		t->len = xrealloc(t->len, t->cap * sizeof(*t->len));
-		t->hashes = xrealloc(t->hashes, t->cap * sizeof(*t->hashes));
 	}
 	id = t->n++;
 	t->str[id] = store(t, s, n);
 	t->len[id] = (uint32_t)n;
-	t->hashes[id] = h;
 	t->slots[j] = id + 1;
-	if ((size_t)t->n * 2 > t->nslots)
+	if ((size_t)t->n * 4 > t->nslots * 3)	/* load factor 3/4 */
 		rehash(t, t->nslots * 2);
 	return id;
 }
@@ -103,7 +99,7 @@ strtab_intern(struct strtab *t, const char *s, size_t n)
 size_t
 strtab_bytes(const struct strtab *t)
 {
-	return t->nblocks * BLOCK + t->cap * (sizeof(char *) + 4 + 8) +
+	return t->nblocks * BLOCK + t->cap * (sizeof(char *) + 4) +
 	    t->nslots * 4;
 }
 
@@ -117,7 +113,6 @@ strtab_free(struct strtab *t)
 	free(t->blocks);
 	free(t->str);
 	free(t->len);
-	free(t->hashes);
 	free(t->slots);
 	memset(t, 0, sizeof(*t));
 }

@@ -11,8 +11,8 @@ struct strtab {
 	const char **str;	/* id -> string */
 	uint32_t *len;		/* id -> length */
 	uint32_t n, cap;
-	uint32_t *slots;	/* hash slots: id + 1, 0 empty */
-	uint64_t *hashes;	/* id -> hash */
+	uint32_t *slots;	/* hash slots: id + 1, 0 empty (hashes are
+				 * recomputed when the table grows) */
 	size_t nslots;
 };
 
