@@ -923,6 +923,24 @@ run_job(struct job *j)
 		goto done;
 	}
 	j->fmt = l.fmt;
+	{
+		/* copy only the columns this layout reads */
+		unsigned char *want = xcalloc(l.width + 1, 1);
+		size_t i;
+
+		for (i = 0; i < NFLD; i++)
+			if (l.col[i] >= 0)
+				want[l.col[i]] = 1;
+		if (l.tagcol_map >= 0)
+			want[l.tagcol_map] = 1;
+		for (i = 0; i < opt_ntags; i++)
+			if (l.tagcol[i] >= 0)
+				want[l.tagcol[i]] = 1;
+		for (i = 0; i < l.nnear; i++)
+			want[l.nearcol[i]] = 1;
+		csvin_want(cv, want, l.width);
+		free(want);
+	}
 	memset(&c, 0, sizeof(c));
 	c.j = j;
 	c.l = &l;

@@ -1,37 +1,64 @@
+/* csvin.c: CSV intake over libcsv, on its own thread.
+ *
+ * A parser thread feeds the input to libcsv and collects whole rows into
+ * batches (field bytes in an arena, offsets beside them); the reader takes
+ * full batches and hands out rows. So parsing overlaps with whatever the
+ * caller does per row, and with gzip inflating (lib/zin.c's own thread).
+ * A row cut by the end of a batch is moved whole to the next batch. */
 #include <csv.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "csvin.h"
 
 #define SLICE (64 * 1024)
+#define NBATCH 4
+#define BATCH_BYTES (512 * 1024)	/* a batch is handed over past this */
 
 struct rowrec {
 	size_t f0, nf;		/* first field index, count */
 	long line;
 };
 
-struct csvin {
-	struct zin *src;
-	struct csv_parser p;
-	/* pending data */
+struct batch {
 	char *arena;
 	size_t alen, acap;
 	size_t *foff, *flen;	/* per field: offset into arena, length */
 	size_t nfld, fcap;
 	struct rowrec *rows;
-	size_t nrows, rcap, rnext;
+	size_t nrows, rcap;
+	int last;		/* 1: end of input after these rows */
+	int failed;		/* 1: err follows these rows */
+	struct err err;
+};
+
+struct csvin {
+	struct zin *src;
+	struct csv_parser p;
+	/* the parser thread's side */
+	struct batch *cur;	/* being filled */
 	size_t rowf0;		/* first field of the row being built */
 	long line, rowline;
-	/* input block */
-	const char *blk;
-	size_t blen, bpos;
-	int eof, failed, first;
-	/* output views */
+	int first;
+	unsigned char *_Atomic want;	/* fields to copy, or NULL: all */
+	size_t nwant;
+	/* the hand-over */
+	struct batch b[NBATCH];
+	int head, count;	/* ring of full batches */
+	int held;		/* the reader holds b[head] */
+	int stop, started;
+	pthread_t th;
+	pthread_mutex_t mu;
+	pthread_cond_t cv;
+	/* the reader's side */
+	struct batch *rd;
+	size_t rnext;
+	int done;
 	const char **fp;
 	size_t *lp;
 	size_t fpcap;
-	struct err perr;
 };
 
 static int
@@ -45,31 +72,40 @@ static void
 on_field(void *s, size_t n, void *ctx)
 {
 	struct csvin *c = ctx;
+	struct batch *b = c->cur;
 	const char *src = s;
 	const char *nl;
 
-	if (c->alen + n + 1 > c->acap) {
-		while (c->alen + n + 1 > c->acap)
-			c->acap = c->acap ? c->acap * 2 : 1 << 16;
-		c->arena = xrealloc(c->arena, c->acap);
+	if (b->alen + n + 1 > b->acap) {
+		while (b->alen + n + 1 > b->acap)
+			b->acap = b->acap ? b->acap * 2 : 1 << 16;
+		b->arena = xrealloc(b->arena, b->acap);
 	}
-	if (c->nfld == c->fcap) {
-		c->fcap = c->fcap ? c->fcap * 2 : 1024;
-		c->foff = xrealloc(c->foff, c->fcap * sizeof(*c->foff));
-		c->flen = xrealloc(c->flen, c->fcap * sizeof(*c->flen));
+	if (b->nfld == b->fcap) {
+		b->fcap = b->fcap ? b->fcap * 2 : 1024;
+		b->foff = xrealloc(b->foff, b->fcap * sizeof(*b->foff));
+		b->flen = xrealloc(b->flen, b->fcap * sizeof(*b->flen));
 	}
-	if (c->first && c->nfld == c->rowf0 && n >= 3 &&
+	if (c->first && b->nfld == c->rowf0 && n >= 3 &&
 	    memcmp(src, "\xef\xbb\xbf", 3) == 0) {
 		src += 3;
 		n -= 3;
 	}
-	if (n)
-		memcpy(c->arena + c->alen, src, n);
-	c->arena[c->alen + n] = '\0';
-	c->foff[c->nfld] = c->alen;
-	c->flen[c->nfld] = n;
-	c->nfld++;
-	c->alen += n + 1;
+	{
+		unsigned char *want = atomic_load_explicit(&c->want,
+		    memory_order_acquire);
+		size_t idx = b->nfld - c->rowf0;
+		size_t keep = want && idx < c->nwant && !want[idx] ? 0 : n;
+
+		/* a field nobody asked for comes out empty: no copy */
+		if (keep)
+			memcpy(b->arena + b->alen, src, keep);
+		b->arena[b->alen + keep] = '\0';
+		b->foff[b->nfld] = b->alen;
+		b->flen[b->nfld] = keep;
+		b->nfld++;
+		b->alen += keep + 1;
+	}
 	/* quoted fields may hold newlines: they are physical lines too */
 	for (nl = memchr(src, '\n', n); nl; nl = memchr(nl + 1, '\n',
 	    n - (size_t)(nl + 1 - src)))
@@ -80,23 +116,148 @@ static void
 on_row(int term, void *ctx)
 {
 	struct csvin *c = ctx;
-	size_t nf = c->nfld - c->rowf0;
+	struct batch *b = c->cur;
+	size_t nf = b->nfld - c->rowf0;
 
 	if (nf > 0) {
-		if (c->nrows == c->rcap) {
-			c->rcap = c->rcap ? c->rcap * 2 : 256;
-			c->rows = xrealloc(c->rows, c->rcap * sizeof(*c->rows));
+		if (b->nrows == b->rcap) {
+			b->rcap = b->rcap ? b->rcap * 2 : 256;
+			b->rows = xrealloc(b->rows, b->rcap * sizeof(*b->rows));
 		}
-		c->rows[c->nrows].f0 = c->rowf0;
-		c->rows[c->nrows].nf = nf;
-		c->rows[c->nrows].line = c->rowline;
-		c->nrows++;
+		b->rows[b->nrows].f0 = c->rowf0;
+		b->rows[b->nrows].nf = nf;
+		b->rows[b->nrows].line = c->rowline;
+		b->nrows++;
 		c->first = 0;
 	}
-	c->rowf0 = c->nfld;
+	c->rowf0 = b->nfld;
 	if (term == '\n')
 		c->line++;
 	c->rowline = c->line;
+}
+
+/* Start filling batch nb, moving the partial row from the current one. */
+static void
+switch_batch(struct csvin *c, struct batch *nb)
+{
+	struct batch *ob = c->cur;
+	size_t i, keep = ob ? ob->nfld - c->rowf0 : 0, base;
+
+	nb->alen = nb->nfld = nb->nrows = 0;
+	nb->last = nb->failed = 0;
+	err_clear(&nb->err);
+	if (keep) {
+		base = ob->foff[c->rowf0];
+		if (ob->alen - base + 1 > nb->acap) {
+			nb->acap = ob->alen - base + (1 << 16);
+			nb->arena = xrealloc(nb->arena, nb->acap);
+		}
+		if (keep > nb->fcap) {
+			nb->fcap = keep + 1024;
+			nb->foff = xrealloc(nb->foff, nb->fcap *
+			    sizeof(*nb->foff));
+			nb->flen = xrealloc(nb->flen, nb->fcap *
+			    sizeof(*nb->flen));
+		}
+		memcpy(nb->arena, ob->arena + base, ob->alen - base);
+		nb->alen = ob->alen - base;
+		for (i = 0; i < keep; i++) {
+			nb->foff[i] = ob->foff[c->rowf0 + i] - base;
+			nb->flen[i] = ob->flen[c->rowf0 + i];
+		}
+		nb->nfld = keep;
+		ob->nfld = c->rowf0;
+		ob->alen = base;
+	}
+	c->rowf0 = 0;
+	c->cur = nb;
+}
+
+/* Publish the current batch. Unless it is the last, first wait for a free
+ * batch and move the row being built into it, so a published batch is
+ * never touched again by this thread. Returns -1 when there is no more to
+ * do (the last batch, or asked to stop). */
+static int
+publish(struct csvin *c, int last)
+{
+	struct batch *ob = c->cur;
+	int slot;
+
+	if (last || ob->failed) {
+		pthread_mutex_lock(&c->mu);
+		ob->last = 1;
+		c->count++;
+		pthread_cond_broadcast(&c->cv);
+		pthread_mutex_unlock(&c->mu);
+		return -1;
+	}
+	pthread_mutex_lock(&c->mu);
+	/* the ring: [head, head+count) full (the reader holds head),
+	 * head+count being filled, the one after it free */
+	while (!c->stop && c->count + 2 > NBATCH)
+		pthread_cond_wait(&c->cv, &c->mu);
+	if (c->stop) {
+		pthread_mutex_unlock(&c->mu);
+		return -1;
+	}
+	slot = (c->head + c->count + 1) % NBATCH;
+	pthread_mutex_unlock(&c->mu);
+	switch_batch(c, &c->b[slot]);
+	pthread_mutex_lock(&c->mu);
+	c->count++;
+	pthread_cond_broadcast(&c->cv);
+	pthread_mutex_unlock(&c->mu);
+	return 0;
+}
+
+static void *
+parser(void *arg)
+{
+	struct csvin *c = arg;
+	const char *blk;
+	size_t blen, pos, n, got;
+	int rc;
+
+	for (;;) {
+		struct err e = { 0 };
+
+		rc = zin_read(c->src, &blk, &blen, &e);
+		if (rc < 0) {
+			e.line = c->rowline;
+			c->cur->err = e;
+			c->cur->failed = 1;
+			publish(c, 1);
+			return NULL;
+		}
+		if (rc == 0) {
+			if (csv_fini(&c->p, on_field, on_row, c) != 0) {
+				/* the partial row is dropped with the error */
+				c->cur->nfld = c->rowf0;
+				err_set(&c->cur->err, EXIT_DATA, c->rowline,
+				    "unterminated quoted field");
+				c->cur->failed = 1;
+			}
+			publish(c, 1);
+			return NULL;
+		}
+		for (pos = 0; pos < blen; pos += n) {
+			n = blen - pos < SLICE ? blen - pos : SLICE;
+			got = csv_parse(&c->p, blk + pos, n, on_field, on_row,
+			    c);
+			if (got != n) {
+				/* the rows completed before the error still
+				 * come out first */
+				err_set(&c->cur->err, EXIT_DATA, c->rowline,
+				    "malformed quoting (stray '\"' in a field)");
+				c->cur->failed = 1;
+				publish(c, 1);
+				return NULL;
+			}
+			if (c->cur->alen >= BATCH_BYTES && c->cur->nrows > 0 &&
+			    publish(c, 0) < 0)
+				return NULL;
+		}
+	}
 }
 
 struct csvin *
@@ -111,91 +272,77 @@ csvin_new(struct zin *src)
 	csv_set_realloc_func(&c->p, xrealloc);
 	c->line = c->rowline = 1;
 	c->first = 1;
+	pthread_mutex_init(&c->mu, NULL);
+	pthread_cond_init(&c->cv, NULL);
+	switch_batch(c, &c->b[0]);
 	return c;
 }
 
-/* Drop consumed rows; keep the partial row's fields at the front. */
-static void
-compact(struct csvin *c)
+void
+csvin_want(struct csvin *c, const unsigned char *want, size_t n)
 {
-	size_t i, keep = c->nfld - c->rowf0, base;
+	unsigned char *w = xmalloc(n ? n : 1);
 
-	if (keep == 0) {
-		c->alen = 0;
-	} else {
-		base = c->foff[c->rowf0];
-		memmove(c->arena, c->arena + base, c->alen - base);
-		c->alen -= base;
-		for (i = 0; i < keep; i++) {
-			c->foff[i] = c->foff[c->rowf0 + i] - base;
-			c->flen[i] = c->flen[c->rowf0 + i];
-		}
-	}
-	c->nfld = keep;
-	c->rowf0 = 0;
-	c->nrows = c->rnext = 0;
+	memcpy(w, want, n);
+	c->nwant = n;
+	atomic_store_explicit(&c->want, w, memory_order_release);
 }
 
 int
 csvin_next(struct csvin *c, struct csvrow *row, struct err *e)
 {
 	struct rowrec *r;
+	struct batch *b;
 	size_t i;
 
-	while (c->rnext == c->nrows) {
-		int rc;
-
-		if (c->failed) {
-			*e = c->perr;
+	if (!c->started) {
+		if (pthread_create(&c->th, NULL, parser, c) != 0) {
+			err_set(e, EXIT_SYS, 0, "cannot start the CSV thread");
 			return -1;
 		}
-		if (c->eof)
-			return 0;
-		compact(c);
-		if (c->bpos == c->blen) {
-			rc = zin_read(c->src, &c->blk, &c->blen, e);
-			if (rc < 0) {
-				e->line = c->rowline;
+		c->started = 1;
+	}
+	while (c->rd == NULL || c->rnext == c->rd->nrows) {
+		if (c->rd != NULL) {
+			/* this batch is read out: an error or the end
+			 * follows it, or the next batch */
+			if (c->rd->failed) {
+				*e = c->rd->err;
+				c->done = 1;
 				return -1;
 			}
-			c->bpos = 0;
-			if (rc == 0) {
-				c->eof = 1;
-				c->blen = 0;
-				if (csv_fini(&c->p, on_field, on_row, c) != 0) {
-					c->failed = 1;
-					err_set(&c->perr, EXIT_DATA, c->rowline,
-					    "unterminated quoted field");
-				}
-				continue;
+			if (c->rd->last) {
+				c->done = 1;
+				return 0;
 			}
+			pthread_mutex_lock(&c->mu);
+			c->head = (c->head + 1) % NBATCH;
+			c->count--;
+			c->held = 0;
+			pthread_cond_broadcast(&c->cv);
+			pthread_mutex_unlock(&c->mu);
+			c->rd = NULL;
 		}
-		{
-			size_t n = c->blen - c->bpos, got;
-
-			if (n > SLICE)
-				n = SLICE;
-			got = csv_parse(&c->p, c->blk + c->bpos, n, on_field,
-			    on_row, c);
-			if (got != n) {
-				c->failed = 1;
-				/* the rows completed before the error still
-				 * come out first */
-				err_set(&c->perr, EXIT_DATA, c->rowline,
-				    "malformed quoting (stray '\"' in a field)");
-			}
-			c->bpos += n;
-		}
+		if (c->done)
+			return 0;
+		pthread_mutex_lock(&c->mu);
+		while (c->count == 0)
+			pthread_cond_wait(&c->cv, &c->mu);
+		c->held = 1;
+		c->rd = &c->b[c->head];
+		pthread_mutex_unlock(&c->mu);
+		c->rnext = 0;
 	}
-	r = &c->rows[c->rnext++];
+	b = c->rd;
+	r = &b->rows[c->rnext++];
 	if (r->nf > c->fpcap) {
 		c->fpcap = r->nf * 2;
 		c->fp = xrealloc(c->fp, c->fpcap * sizeof(*c->fp));
 		c->lp = xrealloc(c->lp, c->fpcap * sizeof(*c->lp));
 	}
 	for (i = 0; i < r->nf; i++) {
-		c->fp[i] = c->arena + c->foff[r->f0 + i];
-		c->lp[i] = c->flen[r->f0 + i];
+		c->fp[i] = b->arena + b->foff[r->f0 + i];
+		c->lp[i] = b->flen[r->f0 + i];
 	}
 	row->nf = r->nf;
 	row->f = c->fp;
@@ -207,14 +354,28 @@ csvin_next(struct csvin *c, struct csvrow *row, struct err *e)
 void
 csvin_free(struct csvin *c)
 {
+	int i;
+
 	if (c == NULL)
 		return;
+	if (c->started) {
+		pthread_mutex_lock(&c->mu);
+		c->stop = 1;
+		pthread_cond_broadcast(&c->cv);
+		pthread_mutex_unlock(&c->mu);
+		pthread_join(c->th, NULL);
+	}
+	pthread_mutex_destroy(&c->mu);
+	pthread_cond_destroy(&c->cv);
 	csv_free(&c->p);
-	free(c->arena);
-	free(c->foff);
-	free(c->flen);
-	free(c->rows);
+	for (i = 0; i < NBATCH; i++) {
+		free(c->b[i].arena);
+		free(c->b[i].foff);
+		free(c->b[i].flen);
+		free(c->b[i].rows);
+	}
 	free(c->fp);
 	free(c->lp);
+	free(atomic_load(&c->want));
 	free(c);
 }

@@ -24,6 +24,10 @@ struct csvrow {
 struct csvin;
 
 struct csvin *csvin_new(struct zin *src);
+/* Only the fields whose index has want[i] != 0 need their bytes (the
+ * others may come out empty); fields past n are kept. Call it once, after
+ * reading the header. The field count of every row is kept exactly. */
+void csvin_want(struct csvin *, const unsigned char *want, size_t n);
 /* 1 and *row, 0 at end of input, -1 with e set (e->line: the line). */
 int csvin_next(struct csvin *, struct csvrow *row, struct err *e);
 void csvin_free(struct csvin *);
