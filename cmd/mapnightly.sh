@@ -107,8 +107,8 @@ is_day() {
 }
 
 # ---------------------------------------------------------------- options
-dir= contracts= workloads= grants= inventory= root= asof= keep=14
-bindir= lockwait=0 manifests= tags=
+dir='' contracts='' workloads='' grants='' inventory='' root='' asof='' keep=14
+bindir='' lockwait=0 manifests='' tags=''
 while [ $# -gt 0 ]; do
 	opt=$1
 	val=
@@ -162,8 +162,9 @@ done
 if [ -n "$asof" ] && ! is_day "$asof"; then
 	usage_error "--as-of wants YYYY-MM-DD, not '$asof'"
 fi
-is_uint "$keep" && [ "$keep" -ge 2 ] ||
+if ! is_uint "$keep" || [ "$keep" -lt 2 ]; then
 	usage_error "--keep wants a number of dated copies, at least 2, not '$keep'"
+fi
 is_uint "$lockwait" ||
 	usage_error "--lock-wait wants a number of seconds, not '$lockwait'"
 case $manifests$tags in
@@ -195,12 +196,15 @@ trap 'exit 129' HUP
 trap 'exit 130' INT
 trap 'exit 143' TERM
 
-mkdir -p "$dir" 2>/dev/null && [ -d "$dir" ] && [ -w "$dir" ] ||
+if ! { mkdir -p "$dir" 2>/dev/null && [ -d "$dir" ] && [ -w "$dir" ]; }; then
 	die 4 "$dir: cannot create or write the state directory"
+fi
 
 locked() {	# holder-pid waited
 	if [ "$2" -gt 0 ]; then
-		say "$dir is still locked by another run${1:+ (pid $1)} after $2 seconds; not running"
+		_s=seconds
+		[ "$2" = 1 ] && _s=second
+		say "$dir is still locked by another run${1:+ (pid $1)} after $2 $_s; not running"
 	else
 		say "$dir is locked by another run${1:+ (pid $1)}; not running (--lock-wait SECONDS waits for it)"
 	fi
@@ -208,7 +212,7 @@ locked() {	# holder-pid waited
 
 lockmode=${MAPNIGHTLY_LOCK:-}
 if [ -z "$lockmode" ]; then
-	if command -v flock >/dev/null 2>&1; then lockmode=flock; else lockmode=mkdir; fi
+	if command -v flock >/dev/null 2>&1; then lockmode='flock'; else lockmode='mkdir'; fi
 fi
 case $lockmode in
 flock)
@@ -248,7 +252,7 @@ esac
 
 # We hold the lock: what a killed run left behind can go.
 work=$dir/.work
-rm -rf "$work" "$dir"/history/.*.new "$dir"/history/.*.old "$dir"/current/.*.new
+rm -rf "$work" "$dir"/history/.*.new "$dir"/history/.*.old "$dir"/current/.new
 mkdir "$work" "$work/out" || die 4 "$work: cannot create"
 out=$work/out
 
@@ -387,9 +391,10 @@ fi
 # mapscore: rates, trend (its history carries over from yesterday) and grades
 if [ -x "$bindir/mapscore" ]; then
 	if has score-history.tsv; then
-		cp "$prev/score-history.tsv" "$out/score-history.tsv" &&
-			chmod u+w "$out/score-history.tsv" ||
+		if ! { cp "$prev/score-history.tsv" "$out/score-history.tsv" &&
+		    chmod u+w "$out/score-history.tsv"; }; then
 			die 4 "$out/score-history.tsv: cannot copy yesterday's score history"
+		fi
 	fi
 	set -- -l "$out/ledger.tsv" -s "$out/state.tsv" -t "$out/tasks.tsv"
 	[ -f "$out/attribution.tsv" ] && set -- "$@" -a "$out/attribution.tsv"
@@ -402,7 +407,8 @@ fi
 
 # ---------------------------------------------------------------- publish
 # Every stage succeeded. The dated copy first (a run reads its inputs from
-# there), then current/, file by file, each by rename(2).
+# there), then current/: links to the dated copy's files, each moved over
+# its old self by rename(2).
 mkdir -p "$dir/history" "$dir/current" || die 4 "$dir: cannot create history/ or current/"
 hist=$dir/history/$asof
 mv "$out" "$dir/history/.$asof.new" || die 4 "$dir/history: cannot move tonight's outputs in"
@@ -412,12 +418,10 @@ fi
 mv "$dir/history/.$asof.new" "$hist" || die 4 "$hist: cannot move tonight's outputs in"
 rm -rf "$dir/history/.$asof.old"
 
-for f in "$hist"/*; do
-	b=${f##*/}
-	{ ln "$f" "$dir/current/.$b.new" 2>/dev/null || cp "$f" "$dir/current/.$b.new"; } &&
-		mv -f "$dir/current/.$b.new" "$dir/current/$b" ||
-		die 4 "$dir/current/$b: cannot update (the dated copy $hist is complete)"
-done
+new=$dir/current/.new
+{ mkdir "$new" && { ln "$hist"/* "$new/" 2>/dev/null || cp "$hist"/* "$new/"; } &&
+	mv -f "$new"/* "$dir/current/" && rmdir "$new"; } ||
+	die 4 "$dir/current: cannot update (the dated copy $hist is complete)"
 for f in "$dir"/current/*; do
 	[ -e "$f" ] || continue
 	[ -e "$hist/${f##*/}" ] || rm -f "$f"

@@ -623,12 +623,16 @@ load_history(const char *path)
 {
 	struct err e = { 0 };
 	struct tsvr *t;
+	struct stat st;
 	int c[NHIST];
 	size_t i;
 	int rc;
 
-	if (access(path, F_OK) != 0 && errno == ENOENT)
-		return;		/* the first run makes it */
+	if (stat(path, &st) != 0) {
+		if (errno == ENOENT)
+			return;		/* the first run makes it */
+	} else if (S_ISREG(st.st_mode) && st.st_size == 0)
+		return;			/* an empty file: no history yet */
 	if ((t = tsvr_open(path, &e)) == NULL)
 		die_err(path, &e);
 	for (i = 0; i < t->nf; i++) {
@@ -1304,6 +1308,22 @@ gset_free(struct gset *gs)
 	strtab_free(&gs->idx);
 }
 
+/* a group with no data still gets its row, with no rate */
+static void
+gset_ensure(struct gset *gs, uint32_t a)
+{
+	size_t i;
+
+	for (i = 0; i < gs->n; i++)
+		if (gs->g[i]->a == a)
+			return;
+	gs->g = xrealloc(gs->g, (gs->n + 1) * sizeof(*gs->g));
+	memmove(gs->g + 1, gs->g, gs->n * sizeof(*gs->g));
+	gs->g[0] = xcalloc(1, sizeof(struct gacc));
+	gs->g[0]->a = a;
+	gs->n++;
+}
+
 static struct gacc *
 gset_find(const struct gset *gs, uint32_t a)
 {
@@ -1359,12 +1379,12 @@ struct table {
 };
 
 static char **strpool;		/* strings made for output */
-static size_t nstrpool;
+static size_t nstrpool, strpoolcap;
 
 static const char *
 keep_str(char *s)
 {
-	strpool = xrealloc(strpool, (nstrpool + 1) * sizeof(*strpool));
+	strpool = grow_to(strpool, &strpoolcap, nstrpool + 1, sizeof(*strpool));
 	strpool[nstrpool++] = s;
 	return s;
 }
@@ -1649,7 +1669,11 @@ static struct table *
 table_new(const char *section, const char *title, const struct col *cols,
     size_t ncol)
 {
-	struct table *t = &tables[ntables++];
+	struct table *t;
+
+	if (ntables == MAXTABLES)
+		abort();
+	t = &tables[ntables++];
 
 	memset(t, 0, sizeof(*t));
 	t->section = section;
@@ -2139,6 +2163,42 @@ pending_section(void)
 	gset_free(&gs);
 }
 
+/* the Lead's PENDING_TAG (and STALE_TAG) exposure, overall and per
+ * portfolio: the as-of day and the month to date */
+static const struct col exposure_cols[] = {
+	{ "window", C_STR, NULL }, { "by", C_STR, NULL },
+	{ "group", C_STR, "group" }, { "PENDING_TAG", C_COUNT, "pending" },
+	{ "pending_daily", C_MONEY, "pending/day" },
+	{ "pending_cost", C_MONEY, "pending, month" },
+	{ "STALE_TAG", C_COUNT, "stale" },
+	{ "stale_daily", C_MONEY, "stale/day" },
+	{ "stale_cost", C_MONEY, "stale, month" },
+};
+
+static void
+exposure_section(const char *by, const struct gset *gs, struct table *t)
+{
+	size_t i;
+	int today = known_day(as_of);
+
+	if (t == NULL)
+		t = table_new("exposure", "PENDING_TAG exposure (and STALE_TAG)",
+		    exposure_cols, NCOLS(exposure_cols));
+	for (i = 0; i < gs->n; i++) {
+		const struct gacc *g = gs->g[i];
+
+		c_str(t, "mtd");
+		c_str(t, by);
+		c_str(t, label(g));
+		c_count(t, today, g->today.n[ST_PENDING]);
+		c_money(t, today, g->today.pend);
+		c_money(t, 1, g->mtd.pend);
+		c_count(t, today, g->today.n[ST_STALE]);
+		c_money(t, today, g->today.stale);
+		c_money(t, 1, g->mtd.stale);
+	}
+}
+
 /* Cloud Engineer: open tasks, drift alerts, AI queue */
 static const struct col task_cols[] = {
 	{ "task_id", C_STR, "task" }, { "type", C_STR, "type" },
@@ -2594,6 +2654,7 @@ view_rate(int by)
 	    "Overall and by workload");
 
 	gather(&gs_all, G_ALL, 0, NULL);
+	gset_ensure(&gs_all, ID_ALL);
 	rate_section(t, "all", &gs_all);
 	if (by != G_ALL) {
 		gather(&gs_by, by, 0, NULL);
@@ -2610,9 +2671,12 @@ view_lead(void)
 	struct gacc *all;
 
 	gather(&gs_all, G_ALL, 0, NULL);
+	gset_ensure(&gs_all, ID_ALL);
 	gather(&gs_by, G_PORTFOLIO, 0, NULL);
 	rate_section(t, "all", &gs_all);
 	rate_section(t, "portfolio", &gs_by);
+	exposure_section("all", &gs_all, NULL);
+	exposure_section("portfolio", &gs_by, &tables[ntables - 1]);
 	credit_section();
 	compute_scores();
 	score_section(NULL);
@@ -2630,6 +2694,7 @@ view_portfolio(void)
 	size_t i;
 
 	gather(&gs_scope, G_ONE, scope_pf, keep_portfolio);
+	gset_ensure(&gs_scope, scope_pf);
 	gather(&gs_by, G_PRODUCT, 0, keep_portfolio);
 	rate_section(t, "portfolio", &gs_scope);
 	rate_section(t, "product", &gs_by);
@@ -2662,12 +2727,7 @@ view_person(int engineer)
 
 	gather(&gs_scope, G_ONE, me, keep_wsel);
 	gather(&gs_by, G_WORKLOAD, 0, keep_wsel);
-	if (gs_scope.n == 0) {	/* no spend: still a row, with no rate */
-		gs_scope.g = xcalloc(1, sizeof(*gs_scope.g));
-		gs_scope.g[0] = xcalloc(1, sizeof(struct gacc));
-		gs_scope.g[0]->a = me;
-		gs_scope.n = 1;
-	}
+	gset_ensure(&gs_scope, me);
 	rate_section(t, engineer ? "engineer" : "owner", &gs_scope);
 	rate_section(t, "workload", &gs_by);
 	g = gs_scope.g[0];

@@ -19,7 +19,6 @@ here=$(cd "$(dirname "$0")" && pwd)
 out=$here/out
 month=2026-04
 ndays=30
-tab=$(printf '\t')
 
 for t in curscan mapstate maptasks mapnightly; do
 	[ -x "$BIN/$t" ] || { echo "run.sh: $BIN/$t: not built (make)" >&2; exit 4; }
@@ -51,27 +50,40 @@ night() {
 	fi
 }
 
-# the month-to-date compliance rate from the ledger: accruing / eligible
+# the month-to-date MAP Compliance Rate: mapscore's, or else worked out
+# from the ledger the same way (accruing / eligible spend)
 mtd_rate() {
+	if [ -f "$1/score.tsv" ]; then
+		awk -F '\t' '
+		NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
+		$c["window"] == "mtd" && $c["by"] == "all" {
+			r = $c["rate"]
+			if (r == "") printf "-"; else printf "%.1f%%", 100 * r
+			exit
+		}' "$1/score.tsv"
+		return
+	fi
 	awk -F '\t' '
 	NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 	{ e += $c["eligible_cost"]; a += $c["accruing_cost"] }
-	END { if (e > 0) printf "%.1f%%", 100 * a / e; else printf "-" }' "$1"
+	END { if (e > 0) printf "%.1f%%", 100 * a / e; else printf "-" }' "$1/ledger.tsv"
 }
 
 # 2. the nights
 rm -rf "$out/nightly" "$out/oneshot"
 cur=$out/nightly/current
+claims=/dev/null	# mapcredit's claimed vs projected, once there is one
 echo "Aurora Retail Group, April 2026: mapnightly every night, as cron would run it"
 [ -x "$BIN/mapcredit" ] || echo "(mapcredit is not built yet: no credit pools or attribution)"
-[ -x "$BIN/mapscore" ] || echo "(mapscore is not built yet: rates below come from the ledger)"
+[ -x "$BIN/mapscore" ] || echo "(mapscore is not built yet: the rates below are worked out from the ledger)"
 echo
 printf '%-10s  %8s  %7s  %5s  %10s  %11s  %8s\n' night entities pending stale "open tasks" "MAP credit" "MTD rate"
 d=1
 while [ $d -le $ndays ]; do
 	day=$month-$(printf '%02d' $d)
 	night "$day" "$out/nightly"
-	awk -F '\t' -v day="$day" -v rate="$(mtd_rate "$cur/ledger.tsv")" '
+	[ -f "$cur/claims.tsv" ] && claims=$cur/claims.tsv
+	awk -F '\t' -v day="$day" -v rate="$(mtd_rate "$cur")" '
 	FILENAME ~ /state.tsv$/ {
 		if (FNR == 1) { for (i = 1; i <= NF; i++) s[$i] = i; next }
 		n++
@@ -90,8 +102,8 @@ while [ $d -le $ndays ]; do
 	}
 	END {
 		printf "%-10s  %8d  %7d  %5d  %10d  %11s  %8s\n", day, n, p, st, o,
-		    have ? sprintf("$%.2f", r) : "-", rate
-	}' "$cur/state.tsv" "$cur/tasks.tsv" $([ -f "$cur/claims.tsv" ] && echo "$cur/claims.tsv")
+		    (have ? sprintf("$%.2f", r) : "-"), rate
+	}' "$cur/state.tsv" "$cur/tasks.tsv" "$claims"
 	d=$((d + 1))
 done
 
@@ -138,14 +150,14 @@ else
 	}
 	END {
 		printf "  MAP Compliance Rate, month to date: %.1f%% (accruing $%.2f of eligible $%.2f)\n",
-		    e > 0 ? 100 * a / e : 0, a, e
+		    (e > 0 ? 100 * a / e : 0), a, e
 		n = 0
 		for (p in E) P[++n] = p
 		for (i = 2; i <= n; i++)	# insertion sort: a defined order
 			for (j = i; j > 1 && P[j - 1] > P[j]; j--) { x = P[j]; P[j] = P[j - 1]; P[j - 1] = x }
 		for (i = 1; i <= n; i++)
 			printf "    %-18s %6s  eligible $%10.2f\n", P[i],
-			    E[P[i]] > 0 ? sprintf("%.1f%%", 100 * A[P[i]] / E[P[i]]) : "-", E[P[i]]
+			    (E[P[i]] > 0 ? sprintf("%.1f%%", 100 * A[P[i]] / E[P[i]]) : "-"), E[P[i]]
 		printf "  Spend not accruing, month to date: $%.2f PENDING_TAG, $%.2f STALE_TAG\n", pend, stale
 		printf "  Exposure now: %d entities PENDING_TAG or STALE_TAG, about $%.2f of eligible spend a day\n",
 		    nrisk, daily
@@ -159,8 +171,7 @@ else
 			print "  MAP credits, claimed vs projected (mapcredit):"
 			for (i = 1; i <= nc; i++) print C[i]
 		}
-	}' "$cur/ledger.tsv" "$cur/state.tsv" "$cur/tasks.tsv" \
-	    $([ -f "$cur/claims.tsv" ] && echo "$cur/claims.tsv")
+	}' "$cur/ledger.tsv" "$cur/state.tsv" "$cur/tasks.tsv" "$claims"
 fi
 
 # 4. the same night again, and the month in one run
