@@ -66,6 +66,8 @@ mkdir -p "$work/bin" "$work/npm"
 # time a snapshot, so a rebuild during the run cannot change what is timed
 cp "$curscan" "$work/bin/curscan.tmp" && mv "$work/bin/curscan.tmp" "$work/bin/curscan"
 curscan=$work/bin/curscan
+tree=$(cd "$root" && git describe --always --dirty 2>/dev/null || echo unknown)
+binsum=$(cksum <"$curscan" | cut -d' ' -f1)
 
 # DuckDB through its Node API, into bench/work/npm; optional
 duckdb=no
@@ -226,7 +228,7 @@ fi
 	printf 'machine\t%s cores, %s\n' "$(nproc)" \
 	    "$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-?}")"
 	printf 'rows\t%s\n' "$rows"
-	printf 'tree\t%s\n' "$(cd "$root" && git describe --always --dirty 2>/dev/null || echo unknown)"
+	printf 'tree\t%s (binary cksum %s, copied at the start)\n' "$tree" "$binsum"
 	printf 'columns\t%s\n' "$(printf '%s\n' "$hdr" | awk -F, '{ print NF }')"
 	printf 'bytes_plain\t%s\n' "$bytes"
 	printf 'bytes_gz\t%s\n' "$(wc -c <"$gz")"

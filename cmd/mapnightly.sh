@@ -170,6 +170,14 @@ is_uint "$lockwait" ||
 case $manifests$tags in
 *"$nl$nl"* | "$nl"*) usage_error "an empty --manifest or --tag" ;;
 esac
+lockmode=${MAPNIGHTLY_LOCK:-}
+if [ -z "$lockmode" ]; then
+	if command -v flock >/dev/null 2>&1; then lockmode='flock'; else lockmode='mkdir'; fi
+fi
+case $lockmode in
+flock | mkdir) ;;
+*) usage_error "MAPNIGHTLY_LOCK wants flock or mkdir, not '$lockmode'" ;;
+esac
 
 if [ -z "$bindir" ]; then
 	case $0 in
@@ -210,10 +218,6 @@ locked() {	# holder-pid waited
 	fi
 }
 
-lockmode=${MAPNIGHTLY_LOCK:-}
-if [ -z "$lockmode" ]; then
-	if command -v flock >/dev/null 2>&1; then lockmode='flock'; else lockmode='mkdir'; fi
-fi
 case $lockmode in
 flock)
 	# (a failed redirection of exec would end the shell: try it first)
@@ -247,7 +251,6 @@ mkdir)
 	lockd=$dir/.lock.d
 	echo $$ >"$lockd/pid"
 	;;
-*) usage_error "MAPNIGHTLY_LOCK wants flock or mkdir, not '$lockmode'" ;;
 esac
 
 # We hold the lock: what a killed run left behind can go.

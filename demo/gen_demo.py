@@ -582,6 +582,11 @@ E("erp-db", "erp", "arn:aws:rds:us-east-1:480512736677:db:erp-oracle",
   story="tagged, but the account is in no contract's scope")
 
 FREE_TIER = {"sbx-fn", "sbx-bucket"}
+# the product name of a service's credit and tax lines
+PRODUCT_NAME = {}
+for _e in ENTITIES:
+    for _t in _e.lines:
+        PRODUCT_NAME.setdefault(_t["svc"], _t["product"]["product_name"])
 
 
 # ---------------------------------------------------------------- formatting
@@ -842,7 +847,7 @@ def map_credits(day, pools):
                 "line_item_line_item_description": p["desc"],
                 "line_item_unblended_cost": num(-amt), "line_item_blended_cost": num(-amt),
                 "line_item_usage_amount": "0.0", "pricing_term": "OnDemand",
-                "product": jmap({"product_name": svc})})
+                "product": jmap({"product_name": PRODUCT_NAME.get(svc, svc)})})
 
 
 def tax_rows(seed, upto, costs):
@@ -862,7 +867,7 @@ def tax_rows(seed, upto, costs):
                 "Tax for product code %s" % svc,
             "line_item_unblended_cost": num(t), "line_item_blended_cost": num(t),
             "line_item_usage_amount": "1.0", "bill_invoice_id": "",
-            "product": jmap({"product_name": svc})})
+            "product": jmap({"product_name": PRODUCT_NAME.get(svc, svc)})})
     return [r for _, r in day.rows]
 
 

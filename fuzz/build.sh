@@ -5,9 +5,14 @@
 #   sh fuzz/build.sh replay OUTDIR replay binaries (no libFuzzer) into OUTDIR,
 #                                  with $CC (default cc) and $SANFLAGS
 # Targets: fuzz/fuzz_TARGET.c; binaries build-fuzz/fuzz_TARGET and
-# OUTDIR/replay_TARGET. Run the fuzzers from the repository root, e.g.
-#   build-fuzz/fuzz_csvin -max_total_time=60 fuzz/corpus/csvin
-# and replay the corpora with sh fuzz/replay.sh OUTDIR.
+# OUTDIR/replay_TARGET. Fuzz from the repository root into a scratch
+# directory, then fold what adds coverage back into the corpus:
+#   mkdir -p /tmp/fz && build-fuzz/fuzz_csvin -max_len=8192 -timeout=10 \
+#       -max_total_time=240 /tmp/fz fuzz/corpus/csvin
+#   build-fuzz/fuzz_csvin -merge=1 -use_counters=0 fuzz/corpus/csvin /tmp/fz
+# (-max_len: some corpus files are large regression inputs, e.g. a 100 KB
+# number, and libFuzzer would otherwise mutate inputs that long.)
+# Replay the corpora with sh fuzz/replay.sh OUTDIR.
 set -eu
 TARGETS="csvin jmap scalars manifest tsvr"
 # the lib/ modules the targets use (the parsers and what they call)

@@ -16,4 +16,11 @@ void fuzz_fail(const char *file, int line, const char *what);
 /* The bytes as a file: a path that zin_open can open, naming a memory
  * file (memfd) that holds exactly data[0..size). Aborts on failure. */
 const char *fuzz_file(const uint8_t *data, size_t size);
+
+/* If data is one or more whole gzip members and nothing else, their
+ * inflated bytes (malloc'd; at most FUZZ_GUNZIP_MAX) in *out, *outlen and
+ * 0; else -1. Lets a target check gzip input against its reference. */
+#define FUZZ_GUNZIP_MAX (64u << 20)
+int fuzz_gunzip(const uint8_t *data, size_t size, uint8_t **out,
+    size_t *outlen);
 #endif

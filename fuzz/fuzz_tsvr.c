@@ -89,6 +89,7 @@ unesc(const char *s, size_t n, char *o, size_t *on)
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
+	uint8_t *unz = NULL;
 	const char *d = (const char *)data;
 	struct err e = { 0 };
 	struct tsvr *t;
@@ -96,18 +97,22 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	size_t pos = 0, nf, i, fl, ol;
 	long no = 0;
 	const char *fp, *cur;
-	char *dec = malloc(size + 1);
+	char *dec = NULL;
 	int rc, want, bad;
 
 	t = tsvr_open(fuzz_file(data, size), &e);
 	if (size >= 2 && data[0] == 0x1f && data[1] == 0x8b) {
-		/* gzip: no reference, just read it all */
-		if (t != NULL)
-			while ((rc = tsvr_next(t, &e)) == 1)
-				FUZZ_CHECK(t->lineno >= 2);
-		goto out;
+		if (fuzz_gunzip(data, size, &unz, &size) != 0) {
+			/* broken gzip: no reference, just read it all */
+			if (t != NULL)
+				while (tsvr_next(t, &e) == 1)
+					FUZZ_CHECK(t->lineno >= 2);
+			goto out;
+		}
+		d = (const char *)unz;	/* check the inflated bytes */
 	}
 	/* header: the first line, even when blank */
+	dec = malloc(size + 1);
 	if (!nextline(d, size, &pos, &no, &hl)) {
 		FUZZ_CHECK(t == NULL && e.status == EXIT_DATA);
 		goto out;
@@ -164,5 +169,6 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 out:
 	tsvr_close(t);
 	free(dec);
+	free(unz);
 	return 0;
 }
