@@ -60,9 +60,10 @@ $(BUILD)/cmd/%.o: cmd/%.c cmd/common.h lib/*.h
 	$(CC) $(ALLCFLAGS) -c -o $@ $<
 
 TOOLOBJ   = $(TOOLS:%=$(BUILD)/cmd/%.o)
-$(SCRIPTS:%=$(BUILD)/bin/%): $(BUILD)/bin/%: cmd/%.sh
+$(SCRIPTS:%=$(BUILD)/bin/%): $(BUILD)/bin/%: cmd/%.sh cmd/common.h
 	@mkdir -p $(BUILD)/bin
-	cp cmd/$*.sh $@ && chmod +x $@
+	v=$$(sed -n 's/^#define TOOLKIT_VERSION "\(.*\)"/\1/p' cmd/common.h); \
+	    sed "s/^version=.*/version=$$v	# from cmd\/common.h/" cmd/$*.sh > $@ && chmod +x $@
 
 $(TOOLS:%=$(BUILD)/bin/%): $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(COMMONOBJ) $(LIBOBJ)
 	@mkdir -p $(BUILD)/bin

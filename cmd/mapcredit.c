@@ -73,6 +73,7 @@ static size_t nctots;
 static regex_t *pats;
 static size_t npats;
 static long opt_month = NODAY;
+static long opt_as_of = NODAY;
 static long as_of = NODAY;
 static int status;
 static struct buf otherbuf;	/* the other credits, as TSV rows */
@@ -1045,6 +1046,8 @@ usage(void)
 	    "  -o, --other FILE       write every credit line that is not MAP\n"
 	    "  -C, --claims FILE      write claimed vs projected per contract\n"
 	    "                         and month\n"
+	    "  -a, --as-of DATE       the day the pools are for, YYYY-MM-DD\n"
+	    "                         (default: the latest day in the input)\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n\n"
 	    "Exit status: 0 success, 2 usage error, 3 bad input data,\n"
@@ -1064,6 +1067,7 @@ main(int argc, char **argv)
 		{ "pools", required_argument, NULL, 'p' },
 		{ "other", required_argument, NULL, 'o' },
 		{ "claims", required_argument, NULL, 'C' },
+		{ "as-of", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -1078,7 +1082,7 @@ main(int argc, char **argv)
 
 	prog_init("mapcredit");
 	argv[0] = (char *)progname;
-	while ((ch = getopt_long(argc, argv, "c:l:g:m:M:p:o:C:hV", longopts,
+	while ((ch = getopt_long(argc, argv, "c:l:g:m:M:p:o:C:a:hV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -1117,6 +1121,11 @@ main(int argc, char **argv)
 			break;
 		case 'C':
 			clpath = optarg;
+			break;
+		case 'a':
+			if (date_parse_day(optarg, strlen(optarg), &opt_as_of))
+				usage_error("--as-of wants YYYY-MM-DD, not '%s'",
+				    optarg);
 			break;
 		case 'h':
 			usage();
@@ -1161,6 +1170,17 @@ main(int argc, char **argv)
 		read_lines("-");
 	for (i = (size_t)optind; i < (size_t)argc; i++)
 		read_lines(argv[i]);
+	/* --as-of: the pools are as of that day; credit applied after it is
+	 * not seen */
+	if (opt_as_of != NODAY) {
+		size_t w = 0;
+
+		as_of = opt_as_of;
+		for (i = 0; i < nmlines; i++)
+			if (mlines[i].day <= as_of)
+				mlines[w++] = mlines[i];
+		nmlines = w;
+	}
 	/* with --month, the as-of date is within that month at most, and
 	 * credit applied after it is not seen */
 	if (opt_month != NODAY && as_of != NODAY &&
@@ -1179,13 +1199,32 @@ main(int argc, char **argv)
 
 		if (m->contract < 0) {
 			char d[DATE_DAYLEN];
+			size_t more = 0, j;
+			int seen = 0;
 
+			/* one warning per code, at its first line */
+			for (j = 0; j < i && !seen; j++)
+				seen = mlines[j].contract < 0 &&
+				    strcmp(mlines[j].code, m->code) == 0 &&
+				    strcmp(mlines[j].payer, m->payer) == 0;
+			for (j = i + 1; !seen && j < nmlines; j++)
+				more += mlines[j].contract < 0 &&
+				    strcmp(mlines[j].code, m->code) == 0 &&
+				    strcmp(mlines[j].payer, m->payer) == 0;
 			date_fmt_day(m->day, d);
-			fprintf(stderr, "%s: %s:%ld: warning: MAP credit %s on %s "
-			    "matches no contract of payer %s active that day; "
-			    "attributed to no workload\n", progname, m->file,
-			    m->line, m->code[0] ? m->code : "(no code)", d,
-			    m->payer);
+			if (!seen && more)
+				fprintf(stderr, "%s: %s:%ld: warning: MAP credit "
+				    "%s on %s (and %zu more lines with this code) "
+				    "matches no contract of payer %s active that "
+				    "day; attributed to no workload\n", progname,
+				    m->file, m->line, m->code[0] ? m->code :
+				    "(no code)", d, more, m->payer);
+			else if (!seen)
+				fprintf(stderr, "%s: %s:%ld: warning: MAP credit "
+				    "%s on %s matches no contract of payer %s "
+				    "active that day; attributed to no workload\n",
+				    progname, m->file, m->line, m->code[0] ?
+				    m->code : "(no code)", d, m->payer);
 			ctot_get(month_of(m->day), -1)->received += m->amount;
 			continue;
 		}

@@ -820,9 +820,10 @@ load_state(const char *path)
 	c_elig = need(t, "eligible_cost", path);
 	c_accr = need(t, "accruing_cost", path);
 	c_risk = need(t, "at_risk_cost", path);
-	c_wl = need(t, "workload", path);
-	c_owner = need(t, "owner", path);
-	c_eng = need(t, "engineer", path);
+	/* a state made without -w: everything is unowned */
+	c_wl = tsvr_col(t, "workload");
+	c_owner = tsvr_col(t, "owner");
+	c_eng = tsvr_col(t, "engineer");
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		struct srow *r;
 
@@ -838,7 +839,7 @@ load_state(const char *path)
 		r->state = dupf(t, c_state);
 		r->reason = dupf(t, c_reason);
 		r->last_good_tag = dupf(t, c_good);
-		r->workload = dupf(t, c_wl);
+		r->workload = c_wl < 0 ? xstrdup("unowned") : dupf(t, c_wl);
 		r->owner = dupf(t, c_owner);
 		r->engineer = dupf(t, c_eng);
 		r->elig_date = dayf(t, c_edate, path);
@@ -3007,7 +3008,7 @@ main(int argc, char **argv)
 			    "are %s, %s and those of --signals)",
 			    weights[i].name, SIG_MAP, SIG_OWN);
 	}
-	if ((view != V_RATE || by != G_ALL) && !have_owners)
+	if (((view != V_RATE && view != V_LEAD) || by != G_ALL) && !have_owners)
 		die(EXIT_DATA, "%s: no ownership columns (workload, team, "
 		    "product, portfolio): run mapstate with -w", lpaths[0]);
 
