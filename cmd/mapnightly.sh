@@ -185,7 +185,7 @@ if [ -z "$bindir" ]; then
 	*) bindir=. ;;
 	esac
 fi
-for t in curscan mapstate maptasks; do
+for t in curscan mapstate maptasks mapcredit mapscore; do
 	[ -x "$bindir/$t" ] || die 4 "$bindir/$t: not found or not executable (see --bin)"
 done
 for f in "$contracts" "$workloads" "$grants" "$inventory"; do
@@ -376,37 +376,24 @@ has tasks.tsv && set -- "$@" -p "$prev/tasks.tsv"
 stage maptasks "$out/tasks.tsv" "$bindir/maptasks" "$@" -a "$asof" \
 	-e "$out/events.tsv" -l "$out/ledger.tsv" -n "$out/notify.tsv" "$out/state.tsv"
 
-# mapcredit: pools and attribution for the month
-if [ -x "$bindir/mapcredit" ]; then
-	set -- -c "$contracts" -l "$out/ledger.tsv" --month "$month"
-	[ -n "$grants" ] && set -- "$@" -g "$grants"
-	# --as-of (the day "days left" and the burn are counted from) where
-	# this mapcredit has it
-	"$bindir/mapcredit" --help 2>/dev/null | grep -q -e '--as-of' &&
-		set -- "$@" --as-of "$asof"
-	stage mapcredit "$out/attribution.tsv" "$bindir/mapcredit" "$@" \
-		--pools "$out/pools.tsv" --other "$out/other-credits.tsv" \
-		--claims "$out/claims.tsv" "$work/charges.tsv"
-else
-	say "skipped: mapcredit not installed in $bindir"
-fi
+# mapcredit: pools (as of the night) and attribution for the month
+set -- -c "$contracts" -l "$out/ledger.tsv" --month "$month" --as-of "$asof"
+[ -n "$grants" ] && set -- "$@" -g "$grants"
+stage mapcredit "$out/attribution.tsv" "$bindir/mapcredit" "$@" \
+	--pools "$out/pools.tsv" --other "$out/other-credits.tsv" \
+	--claims "$out/claims.tsv" "$work/charges.tsv"
 
 # mapscore: rates, trend (its history carries over from yesterday) and grades
-if [ -x "$bindir/mapscore" ]; then
-	if has score-history.tsv; then
-		if ! { cp "$prev/score-history.tsv" "$out/score-history.tsv" &&
-		    chmod u+w "$out/score-history.tsv"; }; then
-			die 4 "$out/score-history.tsv: cannot copy yesterday's score history"
-		fi
+if has score-history.tsv; then
+	if ! { cp "$prev/score-history.tsv" "$out/score-history.tsv" &&
+	    chmod u+w "$out/score-history.tsv"; }; then
+		die 4 "$out/score-history.tsv: cannot copy yesterday's score history"
 	fi
-	set -- -l "$out/ledger.tsv" -s "$out/state.tsv" -t "$out/tasks.tsv"
-	[ -f "$out/attribution.tsv" ] && set -- "$@" -a "$out/attribution.tsv"
-	[ -f "$out/claims.tsv" ] && set -- "$@" --claims "$out/claims.tsv"
-	stage mapscore "$out/score.tsv" "$bindir/mapscore" "$@" \
-		-H "$out/score-history.tsv" --as-of "$asof"
-else
-	say "skipped: mapscore not installed in $bindir"
 fi
+set -- -l "$out/ledger.tsv" -s "$out/state.tsv" -t "$out/tasks.tsv" \
+	-a "$out/attribution.tsv" --claims "$out/claims.tsv"
+stage mapscore "$out/score.tsv" "$bindir/mapscore" "$@" \
+	-H "$out/score-history.tsv" --as-of "$asof"
 
 # ---------------------------------------------------------------- publish
 # Every stage succeeded. The dated copy first (a run reads its inputs from

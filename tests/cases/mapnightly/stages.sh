@@ -1,6 +1,6 @@
 # what each stage is given: stand-ins for mapcredit and mapscore write the
-# arguments they got; without them the night goes on and says it skipped
-# them; the tag keys curscan carries come from -t and the workloads file's
+# arguments they got; a missing tool stops the night before it starts; the
+# tag keys curscan carries come from -t and the workloads file's
 # tag: claims; the month's ledger keeps its columns by name when the
 # workloads file comes in on a later night
 python3 demo/gen_demo.py --out "$TMP/demo" --days 3 2>/dev/null || echo "gen_demo.py failed"
@@ -16,7 +16,11 @@ for t in curscan mapstate maptasks mapnightly; do
 	ln -s "$BIN/$t" "$TMP/bin/$t"
 	ln -s "$BIN/$t" "$TMP/stub/$t"
 done
-echo "--- without mapcredit and mapscore, and without workloads"
+echo "--- without mapcredit: refused before anything is written"
+night 01 "$TMP/none" --bin "$TMP/bin"
+ls "$TMP/none" 2>&1 | sed "s|$TMP|\$TMP|"
+for t in mapcredit mapscore; do ln -s "$BIN/$t" "$TMP/bin/$t"; done
+echo "--- without workloads"
 night 01 "$TMP/s" --bin "$TMP/bin"
 ls "$TMP/s/current" | tr '\n' ' '; echo
 echo "--- the workloads file from night 02 on: its tag claims add tag_team"
