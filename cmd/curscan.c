@@ -508,7 +508,8 @@ scan_map(struct rowctx *c, int col, int kind, money_t cost)
 			/* strip the source prefix, then compare loosely */
 			const char *p = k;
 			size_t pl = kl;
-			const char *pre[] = { "resourceTags/user:",
+			const char *pre[] = {
+				"resourceTags/user:",
 				"iamPrincipal/", "user:", "user_" };
 			size_t q;
 

@@ -35,7 +35,8 @@
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 
 enum cmd { CMD_NEW, CMD_LIST, CMD_CHECK, CMD_CHECKW, NCMD };
-static const char *const cmdname[NCMD] = { "new", "list", "check",
+static const char *const cmdname[NCMD] = {
+	"new", "list", "check",
 	"check-workloads" };
 
 /* Contract columns, in contract_columns[] order. */

@@ -744,7 +744,8 @@ struct part {
 	money_t rem;
 };
 
-static const char *methodname[] = { "auto", "proportional" };
+static const char *methodname[] = {
+	"auto", "proportional" };
 
 static int
 cmp_part_rem(const void *a, const void *b)

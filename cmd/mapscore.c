@@ -203,7 +203,8 @@ static const char *opt_scope;
 
 enum { G_ALL, G_TEAM, G_PRODUCT, G_PORTFOLIO, G_WORKLOAD, G_PRODTEAM,
 	G_ONE };
-static const char *byname[] = { "all", "team", "product", "portfolio",
+static const char *byname[] = {
+	"all", "team", "product", "portfolio",
 	"workload" };
 
 static uint32_t scope_pf;		/* portfolio scope */
@@ -872,7 +873,8 @@ static size_t ntasks;
 static void
 load_tasks(const char *path)
 {
-	static const char *cols[] = { "as_of", "task_id", "type", "status",
+	static const char *cols[] = {
+		"as_of", "task_id", "type", "status",
 		"entity", "entity_kind", "account", "region", "model",
 		"principal", "expected_tag", "last_good_tag", "drift_date",
 		"opened", "assignee", "workload", "owner", "profile",
@@ -940,7 +942,8 @@ static size_t narows;
 static void
 load_attribution(const char *path)
 {
-	static const char *cols[] = { "month", "contract", "workload", "team",
+	static const char *cols[] = {
+		"month", "contract", "workload", "team",
 		"product", "portfolio", "accruing_cost", "share", "credit",
 		"method" };
 	struct err e = { 0 };
@@ -982,7 +985,8 @@ load_attribution(const char *path)
 }
 
 #define NCLAIM 10
-static const char *claim_cols[NCLAIM] = { "eligible_cost", "accruing_cost",
+static const char *claim_cols[NCLAIM] = {
+	"eligible_cost", "accruing_cost",
 	"pending_cost", "stale_cost", "projected", "earned", "received", "gap",
 	"gap_pending", "gap_stale" };
 struct crow {
@@ -1686,36 +1690,36 @@ table_new(const char *section, const char *title, const struct col *cols,
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
 
 static const struct col rate_cols[] = {
-	{ "window", C_STR, NULL }, { "from", C_DAY, NULL },
-	{ "to", C_DAY, NULL }, { "days", C_COUNT, NULL },
-	{ "by", C_STR, NULL }, { "group", C_STR, NULL },
-	{ "cost", C_MONEY, NULL }, { "unowned_cost", C_MONEY, NULL },
-	{ "ownership", C_RATE, NULL }, { "eligible_cost", C_MONEY, NULL },
-	{ "accruing_cost", C_MONEY, NULL }, { "rate", C_RATE, NULL },
-	{ "pending_cost", C_MONEY, NULL }, { "stale_cost", C_MONEY, NULL },
-	{ "untrackable_cost", C_MONEY, NULL },
-	{ "ai_eligible_cost", C_MONEY, NULL },
-	{ "ai_accruing_cost", C_MONEY, NULL }, { "ai_rate", C_RATE, NULL },
-	{ "entities", C_COUNT, NULL }, { "ELIGIBLE", C_COUNT, NULL },
+	{ .name = "window", .type = C_STR, .title = NULL }, { .name = "from", .type = C_DAY, .title = NULL },
+	{ .name = "to", .type = C_DAY, .title = NULL }, { .name = "days", .type = C_COUNT, .title = NULL },
+	{ .name = "by", .type = C_STR, .title = NULL }, { .name = "group", .type = C_STR, .title = NULL },
+	{ .name = "cost", .type = C_MONEY, .title = NULL }, { .name = "unowned_cost", .type = C_MONEY, .title = NULL },
+	{ .name = "ownership", .type = C_RATE, .title = NULL }, { .name = "eligible_cost", .type = C_MONEY, .title = NULL },
+	{ .name = "accruing_cost", .type = C_MONEY, .title = NULL }, { .name = "rate", .type = C_RATE, .title = NULL },
+	{ .name = "pending_cost", .type = C_MONEY, .title = NULL }, { .name = "stale_cost", .type = C_MONEY, .title = NULL },
+	{ .name = "untrackable_cost", .type = C_MONEY, .title = NULL },
+	{ .name = "ai_eligible_cost", .type = C_MONEY, .title = NULL },
+	{ .name = "ai_accruing_cost", .type = C_MONEY, .title = NULL }, { .name = "ai_rate", .type = C_RATE, .title = NULL },
+	{ .name = "entities", .type = C_COUNT, .title = NULL }, { "ELIGIBLE", C_COUNT, NULL },
 	{ "PENDING_TAG", C_COUNT, NULL }, { "TAGGED", C_COUNT, NULL },
 	{ "STALE_TAG", C_COUNT, NULL }, { "INELIGIBLE", C_COUNT, NULL },
-	{ "pending_daily", C_MONEY, NULL }, { "stale_daily", C_MONEY, NULL },
+	{ .name = "pending_daily", .type = C_MONEY, .title = NULL }, { .name = "stale_daily", .type = C_MONEY, .title = NULL },
 };
 
 /* the text of the rate section: one line per group, both windows */
 static const struct col ratetext_cols[] = {
-	{ "group", C_STR, "group" }, { "rate", C_RATE, "rate" },
-	{ "eligible", C_MONEY, "eligible" },
-	{ "accruing", C_MONEY, "accruing" },
-	{ "at_risk", C_MONEY, "at risk" },
-	{ "rate30", C_RATE, "30-day rate" },
-	{ "trend", C_STR, "trend (30 days)" },
-	{ "ai_rate", C_RATE, "AI rate" },
-	{ "ownership", C_RATE, "owned" },
-	{ "entities", C_COUNT, "entities" },
-	{ "pending", C_COUNT, "pending" },
-	{ "stale", C_COUNT, "stale" },
-	{ "risk_daily", C_MONEY, "at risk/day" },
+	{ .name = "group", .type = C_STR, .title = "group" }, { .name = "rate", .type = C_RATE, .title = "rate" },
+	{ .name = "eligible", .type = C_MONEY, .title = "eligible" },
+	{ .name = "accruing", .type = C_MONEY, .title = "accruing" },
+	{ .name = "at_risk", .type = C_MONEY, .title = "at risk" },
+	{ .name = "rate30", .type = C_RATE, .title = "30-day rate" },
+	{ .name = "trend", .type = C_STR, .title = "trend (30 days)" },
+	{ .name = "ai_rate", .type = C_RATE, .title = "AI rate" },
+	{ .name = "ownership", .type = C_RATE, .title = "owned" },
+	{ .name = "entities", .type = C_COUNT, .title = "entities" },
+	{ .name = "pending", .type = C_COUNT, .title = "pending" },
+	{ .name = "stale", .type = C_COUNT, .title = "stale" },
+	{ .name = "risk_daily", .type = C_MONEY, .title = "at risk/day" },
 };
 
 static const char *
@@ -1823,9 +1827,9 @@ rate_section(struct table *t, const char *by, const struct gset *gs)
 
 /* the trend of one group: a row per day of the window */
 static const struct col trend_cols[] = {
-	{ "by", C_STR, NULL }, { "group", C_STR, NULL },
-	{ "date", C_DAY, NULL }, { "eligible_cost", C_MONEY, NULL },
-	{ "accruing_cost", C_MONEY, NULL }, { "rate", C_RATE, NULL },
+	{ .name = "by", .type = C_STR, .title = NULL }, { .name = "group", .type = C_STR, .title = NULL },
+	{ .name = "date", .type = C_DAY, .title = NULL }, { .name = "eligible_cost", .type = C_MONEY, .title = NULL },
+	{ .name = "accruing_cost", .type = C_MONEY, .title = NULL }, { .name = "rate", .type = C_RATE, .title = NULL },
 };
 
 static void
@@ -1877,13 +1881,13 @@ trend_section(const char *by, const char *group, const struct gacc *g)
 
 /* credits claimed vs projected, the as-of month */
 static const struct col credit_cols[] = {
-	{ "month", C_STR, "month" }, { "contract", C_STR, "contract" },
-	{ "eligible_cost", C_MONEY, NULL }, { "accruing_cost", C_MONEY, NULL },
-	{ "pending_cost", C_MONEY, NULL }, { "stale_cost", C_MONEY, NULL },
-	{ "projected", C_MONEY, "projected" }, { "earned", C_MONEY, "earned" },
-	{ "received", C_MONEY, "received" }, { "gap", C_MONEY, "gap" },
-	{ "gap_pending", C_MONEY, "gap pending" },
-	{ "gap_stale", C_MONEY, "gap stale" },
+	{ .name = "month", .type = C_STR, .title = "month" }, { .name = "contract", .type = C_STR, .title = "contract" },
+	{ .name = "eligible_cost", .type = C_MONEY, .title = NULL }, { .name = "accruing_cost", .type = C_MONEY, .title = NULL },
+	{ .name = "pending_cost", .type = C_MONEY, .title = NULL }, { .name = "stale_cost", .type = C_MONEY, .title = NULL },
+	{ .name = "projected", .type = C_MONEY, .title = "projected" }, { .name = "earned", .type = C_MONEY, .title = "earned" },
+	{ .name = "received", .type = C_MONEY, .title = "received" }, { .name = "gap", .type = C_MONEY, .title = "gap" },
+	{ .name = "gap_pending", .type = C_MONEY, .title = "gap pending" },
+	{ .name = "gap_stale", .type = C_MONEY, .title = "gap stale" },
 };
 
 static int
@@ -2029,14 +2033,14 @@ compute_scores(void)
 	/* the columns */
 	nscore_cols = 5 + nsignames;
 	score_cols = xcalloc(nscore_cols, sizeof(*score_cols));
-	score_cols[0] = (struct col){ "team", C_STR, "team" };
+	score_cols[0] = (struct col){ .name = "team", .type = C_STR, .title = "team" };
 	score_cols[1] = (struct col){ SIG_MAP, C_RATE, "MAP compliance" };
 	score_cols[2] = (struct col){ SIG_OWN, C_RATE, "ownership" };
 	for (j = 0; j < nsignames; j++)
 		score_cols[3 + j] = (struct col){ SS(signames[j]), C_RATE,
 			SS(signames[j]) };
-	score_cols[3 + nsignames] = (struct col){ "score", C_RATE, "score" };
-	score_cols[4 + nsignames] = (struct col){ "grade", C_STR, "grade" };
+	score_cols[3 + nsignames] = (struct col){ .name = "score", .type = C_RATE, .title = "score" };
+	score_cols[4 + nsignames] = (struct col){ .name = "grade", .type = C_STR, .title = "grade" };
 }
 
 static void
@@ -2063,11 +2067,11 @@ score_section(const unsigned char *teamsel)
 
 /* credit attribution */
 static const struct col attr_cols[] = {
-	{ "month", C_STR, "month" }, { "contract", C_STR, "contract" },
-	{ "workload", C_STR, "workload" }, { "team", C_STR, "team" },
-	{ "product", C_STR, "product" }, { "portfolio", C_STR, NULL },
-	{ "accruing_cost", C_MONEY, "accruing" }, { "share", C_FRAC, "share" },
-	{ "credit", C_MONEY, "credit" }, { "method", C_STR, "method" },
+	{ .name = "month", .type = C_STR, .title = "month" }, { .name = "contract", .type = C_STR, .title = "contract" },
+	{ .name = "workload", .type = C_STR, .title = "workload" }, { .name = "team", .type = C_STR, .title = "team" },
+	{ .name = "product", .type = C_STR, .title = "product" }, { .name = "portfolio", .type = C_STR, .title = NULL },
+	{ .name = "accruing_cost", .type = C_MONEY, .title = "accruing" }, { .name = "share", .type = C_FRAC, .title = "share" },
+	{ .name = "credit", .type = C_MONEY, .title = "credit" }, { .name = "method", .type = C_STR, .title = "method" },
 };
 
 static int
@@ -2126,13 +2130,13 @@ attr_section(const char *pf, const unsigned char *ws)
 
 /* PENDING_TAG and STALE_TAG entities per product team of a portfolio */
 static const struct col pending_cols[] = {
-	{ "window", C_STR, NULL }, { "product", C_STR, "product" },
-	{ "team", C_STR, "team" }, { "PENDING_TAG", C_COUNT, "pending" },
-	{ "pending_daily", C_MONEY, "pending/day" },
-	{ "pending_cost", C_MONEY, "pending, month" },
+	{ .name = "window", .type = C_STR, .title = NULL }, { .name = "product", .type = C_STR, .title = "product" },
+	{ .name = "team", .type = C_STR, .title = "team" }, { "PENDING_TAG", C_COUNT, "pending" },
+	{ .name = "pending_daily", .type = C_MONEY, .title = "pending/day" },
+	{ .name = "pending_cost", .type = C_MONEY, .title = "pending, month" },
 	{ "STALE_TAG", C_COUNT, "stale" },
-	{ "stale_daily", C_MONEY, "stale/day" },
-	{ "stale_cost", C_MONEY, "stale, month" },
+	{ .name = "stale_daily", .type = C_MONEY, .title = "stale/day" },
+	{ .name = "stale_cost", .type = C_MONEY, .title = "stale, month" },
 };
 
 static void
@@ -2167,13 +2171,13 @@ pending_section(void)
 /* the Lead's PENDING_TAG (and STALE_TAG) exposure, overall and per
  * portfolio: the as-of day and the month to date */
 static const struct col exposure_cols[] = {
-	{ "window", C_STR, NULL }, { "by", C_STR, NULL },
-	{ "group", C_STR, "group" }, { "PENDING_TAG", C_COUNT, "pending" },
-	{ "pending_daily", C_MONEY, "pending/day" },
-	{ "pending_cost", C_MONEY, "pending, month" },
+	{ .name = "window", .type = C_STR, .title = NULL }, { .name = "by", .type = C_STR, .title = NULL },
+	{ .name = "group", .type = C_STR, .title = "group" }, { "PENDING_TAG", C_COUNT, "pending" },
+	{ .name = "pending_daily", .type = C_MONEY, .title = "pending/day" },
+	{ .name = "pending_cost", .type = C_MONEY, .title = "pending, month" },
 	{ "STALE_TAG", C_COUNT, "stale" },
-	{ "stale_daily", C_MONEY, "stale/day" },
-	{ "stale_cost", C_MONEY, "stale, month" },
+	{ .name = "stale_daily", .type = C_MONEY, .title = "stale/day" },
+	{ .name = "stale_cost", .type = C_MONEY, .title = "stale, month" },
 };
 
 static void
@@ -2202,32 +2206,32 @@ exposure_section(const char *by, const struct gset *gs, struct table *t)
 
 /* Cloud Engineer: open tasks, drift alerts, AI queue */
 static const struct col task_cols[] = {
-	{ "task_id", C_STR, "task" }, { "type", C_STR, "type" },
-	{ "entity", C_STR, "entity" }, { "entity_kind", C_STR, NULL },
-	{ "account", C_STR, "account" }, { "region", C_STR, NULL },
-	{ "workload", C_STR, "workload" }, { "opened", C_DAY, "opened" },
-	{ "daily_impact", C_MONEY, "lost/day" },
-	{ "impact_to_date", C_MONEY, "lost so far" },
-	{ "action", C_STR, NULL }, { "command", C_STR, NULL },
+	{ .name = "task_id", .type = C_STR, .title = "task" }, { .name = "type", .type = C_STR, .title = "type" },
+	{ .name = "entity", .type = C_STR, .title = "entity" }, { .name = "entity_kind", .type = C_STR, .title = NULL },
+	{ .name = "account", .type = C_STR, .title = "account" }, { .name = "region", .type = C_STR, .title = NULL },
+	{ .name = "workload", .type = C_STR, .title = "workload" }, { .name = "opened", .type = C_DAY, .title = "opened" },
+	{ .name = "daily_impact", .type = C_MONEY, .title = "lost/day" },
+	{ .name = "impact_to_date", .type = C_MONEY, .title = "lost so far" },
+	{ .name = "action", .type = C_STR, .title = NULL }, { .name = "command", .type = C_STR, .title = NULL },
 };
 static const struct col drift_cols[] = {
-	{ "task_id", C_STR, "task" }, { "type", C_STR, "type" },
-	{ "entity", C_STR, "entity" }, { "entity_kind", C_STR, NULL },
-	{ "account", C_STR, "account" }, { "drift_date", C_DAY, "drifted" },
-	{ "last_good_tag", C_STR, "last good tag" },
-	{ "expected_tag", C_STR, "expected" },
-	{ "daily_impact", C_MONEY, "lost/day" },
-	{ "impact_to_date", C_MONEY, "lost so far" },
-	{ "action", C_STR, NULL }, { "command", C_STR, NULL },
+	{ .name = "task_id", .type = C_STR, .title = "task" }, { .name = "type", .type = C_STR, .title = "type" },
+	{ .name = "entity", .type = C_STR, .title = "entity" }, { .name = "entity_kind", .type = C_STR, .title = NULL },
+	{ .name = "account", .type = C_STR, .title = "account" }, { .name = "drift_date", .type = C_DAY, .title = "drifted" },
+	{ .name = "last_good_tag", .type = C_STR, .title = "last good tag" },
+	{ .name = "expected_tag", .type = C_STR, .title = "expected" },
+	{ .name = "daily_impact", .type = C_MONEY, .title = "lost/day" },
+	{ .name = "impact_to_date", .type = C_MONEY, .title = "lost so far" },
+	{ .name = "action", .type = C_STR, .title = NULL }, { .name = "command", .type = C_STR, .title = NULL },
 };
 static const struct col aiq_cols[] = {
-	{ "task_id", C_STR, "task" }, { "type", C_STR, "type" },
-	{ "entity", C_STR, "entity" }, { "account", C_STR, NULL },
-	{ "region", C_STR, "region" }, { "model", C_STR, "model" },
-	{ "principal", C_STR, NULL }, { "profile", C_STR, NULL },
-	{ "opened", C_DAY, "opened" },
-	{ "daily_impact", C_MONEY, "lost/day" },
-	{ "action", C_STR, NULL }, { "command", C_STR, NULL },
+	{ .name = "task_id", .type = C_STR, .title = "task" }, { .name = "type", .type = C_STR, .title = "type" },
+	{ .name = "entity", .type = C_STR, .title = "entity" }, { .name = "account", .type = C_STR, .title = NULL },
+	{ .name = "region", .type = C_STR, .title = "region" }, { .name = "model", .type = C_STR, .title = "model" },
+	{ .name = "principal", .type = C_STR, .title = NULL }, { .name = "profile", .type = C_STR, .title = NULL },
+	{ .name = "opened", .type = C_DAY, .title = "opened" },
+	{ .name = "daily_impact", .type = C_MONEY, .title = "lost/day" },
+	{ .name = "action", .type = C_STR, .title = NULL }, { .name = "command", .type = C_STR, .title = NULL },
 };
 
 static int
@@ -2350,16 +2354,16 @@ engineer_tasks(const char *name)
 
 /* the entities of a person's workloads, from the state */
 static const struct col life_cols[] = {
-	{ "entity", C_STR, "entity" }, { "entity_kind", C_STR, "kind" },
-	{ "account", C_STR, NULL }, { "workload", C_STR, "workload" },
-	{ "state", C_STR, "state" }, { "reason", C_STR, "reason" },
-	{ "eligibility_date", C_DAY, "eligible since" },
-	{ "state_since", C_DAY, "state since" },
-	{ "drift_date", C_DAY, NULL },
-	{ "last_good_tag", C_STR, NULL },
-	{ "eligible_cost", C_MONEY, "eligible" },
-	{ "accruing_cost", C_MONEY, "accruing" },
-	{ "at_risk_cost", C_MONEY, "at risk" },
+	{ .name = "entity", .type = C_STR, .title = "entity" }, { .name = "entity_kind", .type = C_STR, .title = "kind" },
+	{ .name = "account", .type = C_STR, .title = NULL }, { .name = "workload", .type = C_STR, .title = "workload" },
+	{ .name = "state", .type = C_STR, .title = "state" }, { .name = "reason", .type = C_STR, .title = "reason" },
+	{ .name = "eligibility_date", .type = C_DAY, .title = "eligible since" },
+	{ .name = "state_since", .type = C_DAY, .title = "state since" },
+	{ .name = "drift_date", .type = C_DAY, .title = NULL },
+	{ .name = "last_good_tag", .type = C_STR, .title = NULL },
+	{ .name = "eligible_cost", .type = C_MONEY, .title = "eligible" },
+	{ .name = "accruing_cost", .type = C_MONEY, .title = "accruing" },
+	{ .name = "at_risk_cost", .type = C_MONEY, .title = "at risk" },
 };
 
 static int
@@ -2422,11 +2426,11 @@ life_section(const char *title, const char *engineer)
 
 /* Product Owner: what blocks credit on their workloads */
 static const struct col notify_cols[] = {
-	{ "task_id", C_STR, NULL }, { "type", C_STR, NULL },
-	{ "workload", C_STR, "workload" }, { "entity", C_STR, "entity" },
-	{ "assignee", C_STR, "Cloud Engineer" }, { "opened", C_DAY, "since" },
-	{ "daily_impact", C_MONEY, "blocked/day" },
-	{ "note", C_STR, "note" },
+	{ .name = "task_id", .type = C_STR, .title = NULL }, { .name = "type", .type = C_STR, .title = NULL },
+	{ .name = "workload", .type = C_STR, .title = "workload" }, { .name = "entity", .type = C_STR, .title = "entity" },
+	{ .name = "assignee", .type = C_STR, .title = "Cloud Engineer" }, { .name = "opened", .type = C_DAY, .title = "since" },
+	{ .name = "daily_impact", .type = C_MONEY, .title = "blocked/day" },
+	{ .name = "note", .type = C_STR, .title = "note" },
 };
 
 static void

@@ -24,7 +24,8 @@
 #define NODAY (-2147483647L)
 
 enum kind { K_RESOURCE, K_PROFILE, K_AIDIRECT, K_UNATTRIBUTED, NKIND };
-static const char *kindname[NKIND] = { "resource", "profile", "ai-direct",
+static const char *kindname[NKIND] = {
+	"resource", "profile", "ai-direct",
 	"unattributed" };
 
 enum state { S_NEW, S_ELIGIBLE, S_PENDING, S_TAGGED, S_STALE, S_INELIGIBLE,

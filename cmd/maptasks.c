@@ -377,7 +377,8 @@ region_opt(struct buf *b, const char *region)
 static int
 ec2_id(const char *s)
 {
-	static const char *pre[] = { "i-", "vol-", "snap-", "ami-", "eni-",
+	static const char *pre[] = {
+		"i-", "vol-", "snap-", "ami-", "eni-",
 		"nat-", "igw-", "vpc-", "subnet-", "sg-", "eipalloc-", "rtb-",
 		"lt-", "tgw-", "vpce-", "h-", NULL };
 	size_t i;
@@ -728,7 +729,8 @@ load_tasks(const char *path)
 	struct err e = { 0 };
 	struct tsvr *t = tsvr_open(path, &e);
 	int c[25];
-	static const char *cols[] = { "as_of", "task_id", "type", "status",
+	static const char *cols[] = {
+		"as_of", "task_id", "type", "status",
 		"entity", "entity_kind", "account", "region", "model",
 		"principal", "contract", "last_good_tag", "drift_date", "opened",
 		"closed", "resolution", "assignee", "workload", "owner",
