@@ -24,7 +24,7 @@ LDLIBS    = -lcsv -lz -lxxhash -pthread
 TOOLS     = $(filter-out common,$(patsubst cmd/%.c,%,$(wildcard cmd/*.c)))
 LIBSRC    = lib/err.c lib/money.c lib/date.c lib/jmap.c lib/zin.c \
             lib/csvin.c lib/tsv.c lib/hash.c lib/manifest.c \
-            lib/contract.c lib/workload.c lib/strtab.c
+            lib/contract.c lib/workload.c lib/strtab.c lib/u64map.c
 LIBOBJ    = $(LIBSRC:lib/%.c=$(BUILD)/lib/%.o)
 COMMONOBJ = $(BUILD)/cmd/common.o
 SCRIPTS   = $(patsubst cmd/%.sh,%,$(wildcard cmd/*.sh))

@@ -13,6 +13,8 @@
 #include "../lib/contract.h"
 #include "../lib/date.h"
 #include "../lib/money.h"
+#include "../lib/strtab.h"
+#include "../lib/u64map.h"
 #include "../lib/tsv.h"
 #include "common.h"
 
@@ -70,6 +72,10 @@ static struct acctw *acctws;
 static size_t nacctws;
 static struct ctot *ctots;
 static size_t nctots;
+/* lookups for the ledger's rows: a key string's id -> acctws or accs */
+static struct strtab lkeys;
+static struct u64map acctw_of, acc_of;
+static struct buf lkey;
 static regex_t *pats;
 static size_t npats;
 static long opt_month = NODAY;
@@ -385,6 +391,8 @@ read_ledger(const char *path)
 	c_team = tsvr_col(t, "team");
 	c_prod = tsvr_col(t, "product");
 	c_port = tsvr_col(t, "portfolio");
+	if (lkeys.slots == NULL)
+		strtab_init(&lkeys);
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		long day, month;
 		money_t cost = 0, elig = 0, accr = 0;
@@ -422,10 +430,14 @@ read_ledger(const char *path)
 			wl = "unowned";
 		/* auto-claim: does one workload hold all the account's spend
 		 * this month? (rows without spend say nothing) */
-		for (i = 0; cost != 0 && i < nacctws; i++)
-			if (acctws[i].month == month &&
-			    strcmp(acctws[i].account, t->f[c_acct]) == 0)
-				break;
+		lkey.len = 0;
+		buf_printf(&lkey, "a\t%ld\t%s", month, t->f[c_acct]);
+		{
+			uint32_t v = u64map_get(&acctw_of, strtab_intern(&lkeys,
+			    lkey.s, lkey.len));
+
+			i = v == UINT32_MAX ? nacctws : v;
+		}
 		if (cost == 0) {
 			/* nothing */
 		} else if (i == nacctws) {
@@ -436,6 +448,8 @@ read_ledger(const char *path)
 			acctws[i].workload = xstrdup(wl);
 			acctws[i].mixed = strcmp(wl, "unowned") == 0;
 			nacctws++;
+			u64map_put(&acctw_of, strtab_intern(&lkeys, lkey.s,
+			    lkey.len), (uint32_t)i);
 		} else if (strcmp(acctws[i].workload, wl) != 0)
 			acctws[i].mixed = 1;
 		if (ci < 0)
@@ -451,11 +465,17 @@ read_ledger(const char *path)
 			ct->untrackable += elig;
 		if (accr == 0)
 			continue;
-		for (i = 0; i < naccs; i++)
-			if (accs[i].month == month && accs[i].contract == ci &&
-			    strcmp(accs[i].workload, wl) == 0 &&
-			    strcmp(accs[i].account, t->f[c_acct]) == 0)
-				break;
+		lkey.len = 0;
+		buf_printf(&lkey, "w\t%ld\t%d\t%s\t%s", month, ci, wl,
+		    t->f[c_acct]);
+		{
+			uint32_t id = strtab_intern(&lkeys, lkey.s, lkey.len);
+			uint32_t v = u64map_get(&acc_of, id);
+
+			i = v == UINT32_MAX ? naccs : v;
+			if (i == naccs)
+				u64map_put(&acc_of, id, (uint32_t)naccs);
+		}
 		if (i == naccs) {
 			accs = xrealloc(accs, (naccs + 1) * sizeof(*accs));
 			memset(&accs[i], 0, sizeof(accs[0]));
@@ -774,15 +794,16 @@ cmp_part_out(const void *a, const void *b)
 static int
 account_auto(long month, const char *account, const char *workload)
 {
-	size_t i;
+	uint32_t id, v;
 
-	if (strcmp(workload, "unowned") == 0)
+	if (strcmp(workload, "unowned") == 0 || lkeys.slots == NULL)
 		return 0;
-	for (i = 0; i < nacctws; i++)
-		if (acctws[i].month == month &&
-		    strcmp(acctws[i].account, account) == 0)
-			return !acctws[i].mixed;
-	return 0;
+	lkey.len = 0;
+	buf_printf(&lkey, "a\t%ld\t%s", month, account);
+	id = strtab_find(&lkeys, lkey.s, lkey.len);
+	if (id == UINT32_MAX || (v = u64map_get(&acctw_of, id)) == UINT32_MAX)
+		return 0;
+	return !acctws[v].mixed;
 }
 
 static const char *
