@@ -12,7 +12,8 @@
 #   build-fuzz/fuzz_csvin -merge=1 -use_counters=0 fuzz/corpus/csvin /tmp/fz
 # (-max_len: some corpus files are large regression inputs, e.g. a 100 KB
 # number, and libFuzzer would otherwise mutate inputs that long.)
-# Replay the corpora with sh fuzz/replay.sh OUTDIR.
+# Replay the corpora with sh fuzz/replay.sh OUTDIR. Quiet; V=1 shows the
+# commands.
 set -eu
 TARGETS="csvin jmap scalars manifest tsvr"
 # the lib/ modules the targets use (the parsers and what they call)
@@ -36,10 +37,10 @@ esac
 cd "$(dirname "$0")/.."
 mkdir -p "$out/obj"	# relative (build-fuzz) from the repository root
 
-# cc FLAGS... : compile (with -c) or link, echoing the command
+# run CMD...: quiet unless V=1; a failing command is shown with its errors
 run() {
-	echo "$*"
-	"$@"
+	[ -z "${V:-}" ] || echo "$*"
+	"$@" || { echo "build.sh: failed: $*" >&2; exit 1; }
 }
 
 if [ "$mode" = fuzz ]; then

@@ -2,7 +2,7 @@
  * bytes.
  * money: the value must match a decimal-string reference (digits shifted
  * by the exponent, rounded half away from zero at 12 places, range
- * |v| <= 1e26); money_fmt then money_parse must give the same value.
+ * |v| <= 1e15); money_fmt then money_parse must give the same value.
  * dates: date_fmt_ts / date_fmt_day of a parsed value must re-parse to
  * the same value, and a timestamp's day must be its date's day (or the
  * next, for a leap second written as :60). */
@@ -110,9 +110,9 @@ refmoney(const char *s, size_t n, char *out)
 	while (fl > 0 && fp[fl - 1] == '0')
 		fl--;
 	ip[il] = '\0';
-	/* |v| <= 1e26 */
-	if (il > 27 || (il == 27 && (ip[0] != '1' || fl > 0 ||
-	    strspn(ip + 1, "0") < 26)))
+	/* |v| <= 1e15 */
+	if (il > 16 || (il == 16 && (ip[0] != '1' || fl > 0 ||
+	    strspn(ip + 1, "0") < 15)))
 		rc = 0;
 	if (il == 0 && fl == 0) {
 		strcpy(o, "0");

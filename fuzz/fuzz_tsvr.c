@@ -16,7 +16,7 @@ struct rline {
 };
 
 /* Next physical line from *pos; 0 at the end. */
-static int
+FUZZ_NOCOV static int
 nextline(const char *d, size_t size, size_t *pos, long *no, struct rline *l)
 {
 	const char *nl;
@@ -34,7 +34,7 @@ nextline(const char *d, size_t size, size_t *pos, long *no, struct rline *l)
 }
 
 /* Fields of a line in turn: *cur starts at l->p; 0 after the last. */
-static int
+FUZZ_NOCOV static int
 nextfield(const struct rline *l, const char **cur, const char **p, size_t *n)
 {
 	const char *end = l->p + l->n, *tab;
@@ -48,7 +48,7 @@ nextfield(const struct rline *l, const char **cur, const char **p, size_t *n)
 	return 1;
 }
 
-static size_t
+FUZZ_NOCOV static size_t
 nfields(const struct rline *l)
 {
 	size_t n = 1;
@@ -62,7 +62,7 @@ nfields(const struct rline *l)
 }
 
 /* Decode an escaped value into o; -1 on a bad escape. */
-static int
+FUZZ_NOCOV static int
 unesc(const char *s, size_t n, char *o, size_t *on)
 {
 	size_t i, w = 0;

@@ -41,7 +41,7 @@ struct csvin {
 	struct batch *cur;	/* being filled */
 	size_t rowf0;		/* first field of the row being built */
 	long line, rowline;
-	int first;
+	int first, bomchecked;
 	unsigned char *_Atomic want;	/* fields to copy, or NULL: all */
 	size_t nwant;
 	/* the hand-over */
@@ -85,11 +85,6 @@ on_field(void *s, size_t n, void *ctx)
 		b->fcap = b->fcap ? b->fcap * 2 : 1024;
 		b->foff = xrealloc(b->foff, b->fcap * sizeof(*b->foff));
 		b->flen = xrealloc(b->flen, b->fcap * sizeof(*b->flen));
-	}
-	if (c->first && b->nfld == c->rowf0 && n >= 3 &&
-	    memcmp(src, "\xef\xbb\xbf", 3) == 0) {
-		src += 3;
-		n -= 3;
 	}
 	{
 		unsigned char *want = atomic_load_explicit(&c->want,
@@ -240,7 +235,14 @@ parser(void *arg)
 			publish(c, 1);
 			return NULL;
 		}
-		for (pos = 0; pos < blen; pos += n) {
+		pos = 0;
+		if (c->first && !c->bomchecked) {
+			/* a UTF-8 byte-order mark at the very start */
+			c->bomchecked = 1;
+			if (blen >= 3 && memcmp(blk, "\xef\xbb\xbf", 3) == 0)
+				pos = 3;
+		}
+		for (; pos < blen; pos += n) {
 			n = blen - pos < SLICE ? blen - pos : SLICE;
 			got = csv_parse(&c->p, blk + pos, n, on_field, on_row,
 			    c);
@@ -270,6 +272,7 @@ csvin_new(struct zin *src)
 		abort();
 	csv_set_space_func(&c->p, nospace);
 	csv_set_realloc_func(&c->p, xrealloc);
+	csv_set_blk_size(&c->p, 1 << 16);	/* long fields grow fast */
 	c->line = c->rowline = 1;
 	c->first = 1;
 	pthread_mutex_init(&c->mu, NULL);

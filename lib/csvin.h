@@ -5,7 +5,7 @@
  *
  * Rows come out one at a time with their fields decoded ("" unescaped) and
  * NUL-terminated, and the physical line the row starts on. Blank lines are
- * skipped. A UTF-8 byte-order mark before the first field is dropped.
+ * skipped. A UTF-8 byte-order mark at the very start is dropped.
  * Field bytes stay valid until the next csvin_next call. */
 #ifndef CSVIN_H
 #define CSVIN_H

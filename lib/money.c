@@ -2,7 +2,10 @@
 
 #include "money.h"
 
-#define MAXINT ((money_t)100000000000000000LL * (money_t)1000000000LL)	/* 1e26 */
+/* The largest amount a field may hold: 1e15 (a quadrillion dollars), so
+ * that sums of 1e11 of them still fit the 128 bits (1.7e26 with 12
+ * decimals) without overflow. */
+#define MAXINT ((money_t)1000000000000000LL)	/* 1e15 */
 
 static const long long pow10tab[19] = {
 	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
@@ -162,7 +165,17 @@ money_round(money_t m, int dp)
 money_t
 money_mul(money_t a, money_t b)
 {
-	money_t hi = a / MONEY_ONE, lo = a % MONEY_ONE;
+	money_t hi, lo;
+
+	/* split the larger factor, so lo * b stays far from the limit */
+	if ((a < 0 ? -a : a) < (b < 0 ? -b : b)) {
+		money_t t = a;
+
+		a = b;
+		b = t;
+	}
+	hi = a / MONEY_ONE;
+	lo = a % MONEY_ONE;
 
 	return hi * b + divround(lo * b, MONEY_ONE);
 }

@@ -1,7 +1,8 @@
 /* money.h: exact fixed-point money.
  * A money_t is a signed count of 10^-12 units (picodollars) in 128 bits:
- * 12 decimal places are kept exactly and about 1.7e26 can be summed,
- * far beyond a year of any organisation's bill. */
+ * 12 decimal places are kept exactly and about 1.7e26 can be summed, far
+ * beyond a year of any organisation's bill. One parsed amount is at most
+ * 1e15 in magnitude, so 1e11 of them add up without overflow. */
 #ifndef MONEY_H
 #define MONEY_H
 #include <stddef.h>
@@ -13,7 +14,7 @@ typedef __int128 money_t;
 
 /* Parse "12", "-0.5", "1.25e3", "-7.0E-10", "+3.", ".5". Digits beyond
  * the 12th decimal place are rounded half away from zero. Returns 0, or -1
- * for an empty, malformed or out-of-range number. */
+ * for an empty, malformed or out-of-range (beyond 1e15) number. */
 int money_parse(const char *s, size_t n, money_t *out);
 
 /* Format into buf (at least MONEY_BUFSZ bytes), no locale: at least mindec
