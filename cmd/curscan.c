@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -100,19 +101,19 @@ static int opt_progress;
 static atomic_ullong prog_bytes, prog_rows;
 
 /* ---- per-file statistics ---- */
-struct stat {
+struct tally {
 	char *key;
 	unsigned long long rows;
 	money_t cost;
 	int has_cost;
 };
-struct stats {
-	struct stat *v;
+struct tallys {
+	struct tally *v;
 	size_t n;
 };
 
-static struct stat *
-stat_get(struct stats *s, const char *key, size_t klen)
+static struct tally *
+stat_get(struct tallys *s, const char *key, size_t klen)
 {
 	size_t i;
 
@@ -127,7 +128,7 @@ stat_get(struct stats *s, const char *key, size_t klen)
 }
 
 static void
-stats_free(struct stats *s)
+stats_free(struct tallys *s)
 {
 	size_t i;
 
@@ -156,7 +157,7 @@ struct job {
 	int fatal;		/* EXIT_DATA or EXIT_SYS: stopped here */
 	int skipped;		/* after the run stopped: not reported */
 	size_t fatal_msgoff;
-	struct stats lines, rejected, nearmiss;
+	struct tallys lines, rejected, nearmiss;
 	enum fmt fmt;
 	atomic_int done;
 };
@@ -384,7 +385,7 @@ reject(struct rowctx *c, const char *reason, const char *fmt, ...)
 {
 	struct job *j = c->j;
 	va_list ap;
-	struct stat *s;
+	struct tally *s;
 
 	buf_printf(&j->msgs, "%s: %s:%ld: ", progname, j->display, c->r->line);
 	va_start(ap, fmt);
@@ -521,7 +522,7 @@ scan_map(struct rowctx *c, int col, int kind, money_t cost)
 					break;
 				}
 			if (mapish(p, pl)) {
-				struct stat *st = stat_get(&c->j->nearmiss, k, kl);
+				struct tally *st = stat_get(&c->j->nearmiss, k, kl);
 
 				st->rows++;
 				st->cost += cost;
@@ -799,7 +800,7 @@ do_row(struct rowctx *c)
 	int hascost = 0;
 	utime_t start;
 	char show[64];
-	struct stat *st;
+	struct tally *st;
 
 	if (r->nf != l->width) {
 		reject(c, "wrong field count", "%zu fields, header has %zu",
@@ -978,6 +979,7 @@ static struct out so;		/* stdout */
 static int status;
 static long errors_left;
 static int stopped;
+static atomic_int run_stopped;	/* for the workers: stop reading */
 
 /* Copy n bytes of a job's temp output to stdout. */
 static void
@@ -1010,15 +1012,16 @@ copy_tmp(struct job *j, unsigned long long n)
 static void
 settle(struct job *j)
 {
-	size_t allowed = 0, msgend = j->msgs.len;
+	size_t allowed = 0, msgend;
 	unsigned long long bytes;
+	struct stat sb;
 
 	if (stopped) {
 		j->skipped = 1;
 		return;
 	}
 	if ((long)j->nrej > errors_left && j->tmpfd >= 0 &&
-	    strcmp(j->path, "-") != 0) {
+	    stat(j->path, &sb) == 0 && S_ISREG(sb.st_mode)) {
 		/* Read in parallel with the whole allowance, this file ran
 		 * past the point where the run stops: read it again with what
 		 * is left, so output, messages and summary are those of -j 1. */
@@ -1038,12 +1041,14 @@ settle(struct job *j)
 		j->budget = errors_left;
 		run_job(j);
 	}
+	msgend = j->msgs.len;
 	if ((long)j->nrej > errors_left) {
 		/* stop at reject number errors_left (0-based) */
 		allowed = (size_t)errors_left;
 		bytes = j->rej[allowed].off;
 		msgend = j->rej[allowed].msgoff;
 		stopped = 1;
+		atomic_store(&run_stopped, 1);
 		if (status < EXIT_DATA)
 			status = EXIT_DATA;
 	} else {
@@ -1051,6 +1056,7 @@ settle(struct job *j)
 		bytes = j->out.total + j->out.n;
 		if (j->fatal) {
 			stopped = 1;
+			atomic_store(&run_stopped, 1);
 			if (status < j->fatal)
 				status = j->fatal;
 		}
@@ -1072,6 +1078,34 @@ settle(struct job *j)
 static struct job *jobs;
 static size_t njobs;
 static atomic_size_t nextjob;
+static pthread_mutex_t jmu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t jcv = PTHREAD_COND_INITIALIZER;
+static size_t nsettled;		/* files settled so far, in order */
+#define WINDOW 16		/* files read ahead of the one being settled */
+
+/* A job's output goes to an unlinked file in $TMPDIR (or /tmp) until its
+ * turn comes. */
+static int
+job_tmp(struct job *j)
+{
+	const char *dir = getenv("TMPDIR");
+	struct buf b = { 0 };
+	int fd;
+
+	buf_printf(&b, "%s/curscan.XXXXXX", dir && *dir ? dir : "/tmp");
+	fd = mkstemp(b.s);
+	if (fd >= 0)
+		unlink(b.s);
+	else {
+		struct err e;
+
+		err_set(&e, EXIT_SYS, 0, "cannot create a temporary file in "
+		    "%s: %s", dir && *dir ? dir : "/tmp", strerror(errno));
+		job_fatal(j, &e);
+	}
+	buf_free(&b);
+	return fd;
+}
 
 static void *
 worker(void *arg)
@@ -1080,8 +1114,24 @@ worker(void *arg)
 
 	(void)arg;
 	while ((i = atomic_fetch_add(&nextjob, 1)) < njobs) {
-		run_job(&jobs[i]);
-		atomic_store(&jobs[i].done, 1);
+		struct job *j = &jobs[i];
+
+		pthread_mutex_lock(&jmu);
+		while (i >= nsettled + WINDOW)
+			pthread_cond_wait(&jcv, &jmu);
+		pthread_mutex_unlock(&jmu);
+		/* once the run has stopped, later files are not read */
+		if (!atomic_load(&run_stopped)) {
+			j->tmpfd = job_tmp(j);
+			if (j->tmpfd >= 0) {
+				out_init(&j->out, j->tmpfd);
+				run_job(j);
+			}
+		}
+		pthread_mutex_lock(&jmu);
+		atomic_store(&j->done, 1);
+		pthread_cond_broadcast(&jcv);
+		pthread_mutex_unlock(&jmu);
 	}
 	return NULL;
 }
@@ -1103,7 +1153,7 @@ write_summary(const char *path)
 	fputs("kind\tfile\tformat\tkey\trows\tcost\n", f);
 	for (i = 0; i < njobs; i++) {
 		struct job *j = &jobs[i];
-		struct stats *sets[3] = { &j->lines, &j->rejected, &j->nearmiss };
+		struct tallys *sets[3] = { &j->lines, &j->rejected, &j->nearmiss };
 
 		if (j->skipped)
 			continue;
@@ -1114,7 +1164,7 @@ write_summary(const char *path)
 
 		for (s = 0; s < 3; s++)
 			for (k = 0; k < sets[s]->n; k++) {
-				struct stat *st = &sets[s]->v[k];
+				struct tally *st = &sets[s]->v[k];
 				struct buf b = { 0 };
 
 				tsv_escape(&b, j->display, strlen(j->display));
@@ -1332,20 +1382,8 @@ main(int argc, char **argv)
 		j->display = strcmp(paths[i], "-") == 0 ? "<stdin>" : paths[i];
 		j->budget = opt_max_errors;
 		j->tmpfd = -1;
-		if (single) {
+		if (single)
 			j->out = so;	/* shares the stdout buffer; see below */
-		} else {
-			FILE *tf = tmpfile();
-
-			if (tf == NULL)
-				die(EXIT_SYS, "cannot create a temporary file: %s",
-				    strerror(errno));
-			j->tmpfd = dup(fileno(tf));
-			fclose(tf);
-			if (j->tmpfd < 0)
-				die(EXIT_SYS, "dup: %s", strerror(errno));
-			out_init(&j->out, j->tmpfd);
-		}
 	}
 	/* header */
 	out_s(&so, "usage_start\tpayer\taccount\taccount_name\tservice\tregion"
@@ -1378,13 +1416,28 @@ main(int argc, char **argv)
 		for (i = 0; i < nth; i++)
 			if (pthread_create(&th[i], NULL, worker, NULL) != 0)
 				die(EXIT_SYS, "cannot start a thread");
+		/* settle each file as soon as it and those before it are
+		 * read: output in input order, at most WINDOW files ahead */
+		for (i = 0; i < njobs; i++) {
+			struct job *j = &jobs[i];
+
+			pthread_mutex_lock(&jmu);
+			while (!atomic_load(&j->done))
+				pthread_cond_wait(&jcv, &jmu);
+			pthread_mutex_unlock(&jmu);
+			settle(j);
+			if (j->tmpfd >= 0) {
+				out_close(&j->out);
+				close(j->tmpfd);
+				j->tmpfd = -1;
+			}
+			pthread_mutex_lock(&jmu);
+			nsettled = i + 1;
+			pthread_cond_broadcast(&jcv);
+			pthread_mutex_unlock(&jmu);
+		}
 		for (i = 0; i < nth; i++)
 			pthread_join(th[i], NULL);
-		for (i = 0; i < njobs; i++) {
-			settle(&jobs[i]);
-			out_close(&jobs[i].out);
-			close(jobs[i].tmpfd);
-		}
 		free(th);
 	}
 	if (opt_progress) {
@@ -1398,7 +1451,7 @@ main(int argc, char **argv)
 	if (opt_summary)
 		write_summary(opt_summary);
 	for (i = 0; i < njobs; i++) {
-		struct stats *sets[3] = { &jobs[i].lines, &jobs[i].rejected,
+		struct tallys *sets[3] = { &jobs[i].lines, &jobs[i].rejected,
 			&jobs[i].nearmiss };
 		int s;
 

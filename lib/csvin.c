@@ -17,6 +17,23 @@
 #define NBATCH 4
 #define BATCH_BYTES (512 * 1024)	/* a batch is handed over past this */
 
+
+/* Threads here may be cancelled while they wait (see the close
+ * function): the wait gives its mutex back if so. */
+static void
+unlock_cb(void *mu)
+{
+	pthread_mutex_unlock(mu);
+}
+
+static void
+wait_cv(pthread_cond_t *cv, pthread_mutex_t *mu)
+{
+	pthread_cleanup_push(unlock_cb, mu);
+	pthread_cond_wait(cv, mu);
+	pthread_cleanup_pop(0);
+}
+
 struct rowrec {
 	size_t f0, nf;		/* first field index, count */
 	long line;
@@ -49,6 +66,7 @@ struct csvin {
 	int head, count;	/* ring of full batches */
 	int held;		/* the reader holds b[head] */
 	int stop, started;
+	atomic_int finished;	/* the parser thread is about to return */
 	pthread_t th;
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
@@ -190,7 +208,7 @@ publish(struct csvin *c, int last)
 	/* the ring: [head, head+count) full (the reader holds head),
 	 * head+count being filled, the one after it free */
 	while (!c->stop && c->count + 2 > NBATCH)
-		pthread_cond_wait(&c->cv, &c->mu);
+		wait_cv(&c->cv, &c->mu);
 	if (c->stop) {
 		pthread_mutex_unlock(&c->mu);
 		return -1;
@@ -205,10 +223,10 @@ publish(struct csvin *c, int last)
 	return 0;
 }
 
-static void *
-parser(void *arg)
+/* Parse the whole input into batches, or until told to stop. */
+static void
+parse_all(struct csvin *c)
 {
-	struct csvin *c = arg;
 	const char *blk;
 	size_t blen, pos, n, got;
 	int rc;
@@ -222,7 +240,7 @@ parser(void *arg)
 			c->cur->err = e;
 			c->cur->failed = 1;
 			publish(c, 1);
-			return NULL;
+			return;
 		}
 		if (rc == 0) {
 			if (csv_fini(&c->p, on_field, on_row, c) != 0) {
@@ -233,7 +251,7 @@ parser(void *arg)
 				c->cur->failed = 1;
 			}
 			publish(c, 1);
-			return NULL;
+			return;
 		}
 		pos = 0;
 		if (c->first && !c->bomchecked) {
@@ -253,13 +271,28 @@ parser(void *arg)
 				    "malformed quoting (stray '\"' in a field)");
 				c->cur->failed = 1;
 				publish(c, 1);
-				return NULL;
+				return;
 			}
 			if (c->cur->alen >= BATCH_BYTES && c->cur->nrows > 0 &&
 			    publish(c, 0) < 0)
-				return NULL;
+				return;
 		}
+		/* the rows of a short read go out now: a slow pipe's rows
+		 * are not held back until a batch fills */
+		if (blen < BATCH_BYTES / 2 && c->cur->nrows > 0 &&
+		    publish(c, 0) < 0)
+			return;
 	}
+}
+
+static void *
+parser(void *arg)
+{
+	struct csvin *c = arg;
+
+	parse_all(c);
+	atomic_store(&c->finished, 1);
+	return NULL;
 }
 
 struct csvin *
@@ -330,7 +363,7 @@ csvin_next(struct csvin *c, struct csvrow *row, struct err *e)
 			return 0;
 		pthread_mutex_lock(&c->mu);
 		while (c->count == 0)
-			pthread_cond_wait(&c->cv, &c->mu);
+			wait_cv(&c->cv, &c->mu);
 		c->held = 1;
 		c->rd = &c->b[c->head];
 		pthread_mutex_unlock(&c->mu);
@@ -366,6 +399,10 @@ csvin_free(struct csvin *c)
 		c->stop = 1;
 		pthread_cond_broadcast(&c->cv);
 		pthread_mutex_unlock(&c->mu);
+		/* it may be blocked reading a pipe that never ends: cancel
+		 * it then (a regular file's read always returns) */
+		if (!atomic_load(&c->finished) && !zin_regular(c->src))
+			pthread_cancel(c->th);
 		pthread_join(c->th, NULL);
 	}
 	pthread_mutex_destroy(&c->mu);

@@ -4,6 +4,7 @@
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <zlib.h>
 
@@ -12,6 +13,23 @@
 #define RAWSZ (256 * 1024)
 #define BLKSZ (1024 * 1024)
 #define NBLK 4
+
+
+/* Threads here may be cancelled while they wait (see the close
+ * function): the wait gives its mutex back if so. */
+static void
+unlock_cb(void *mu)
+{
+	pthread_mutex_unlock(mu);
+}
+
+static void
+wait_cv(pthread_cond_t *cv, pthread_mutex_t *mu)
+{
+	pthread_cleanup_push(unlock_cb, mu);
+	pthread_cond_wait(cv, mu);
+	pthread_cleanup_pop(0);
+}
 
 struct blk {
 	char *data;
@@ -36,6 +54,9 @@ struct zin {
 	int cur;		/* block held by the reader, or -1 */
 	int done;
 	int pend;		/* an error follows the block just returned */
+	int shortread;		/* the last raw read was short */
+	atomic_int finished;	/* the thread is about to return */
+	int member_end;		/* a gzip member ended at the end of input */
 	struct err terr;	/* error from the thread */
 	char *inbuf;
 	size_t inlen;		/* sniffed bytes to feed first */
@@ -61,10 +82,45 @@ fill(struct zin *zi, struct blk *b)
 
 	z->next_out = (Bytef *)b->data;
 	z->avail_out = BLKSZ;
+	if (zi->member_end) {
+		/* after a member: another one, the end, or garbage */
+		ssize_t r;
+
+		zi->member_end = 0;
+		r = readall(zi->fd, zi->raw, RAWSZ);
+		if (r < 0) {
+			err_set(&zi->terr, EXIT_SYS, 0, "read error: %s",
+			    strerror(errno));
+			b->len = 0;
+			return -1;
+		}
+		if (r == 0) {
+			b->len = 0;
+			return 0;
+		}
+		atomic_fetch_add(&zi->nin, (uint64_t)r);
+		z->next_in = (Bytef *)zi->raw;
+		z->avail_in = (uInt)r;
+		zi->shortread = (size_t)r < RAWSZ;
+		if (z->next_in[0] != 0x1f) {
+			err_set(&zi->terr, EXIT_DATA, 0,
+			    "trailing garbage after gzip data");
+			b->len = 0;
+			return -1;
+		}
+		inflateReset(z);
+	}
 	while (z->avail_out > 0) {
 		if (z->avail_in == 0) {
 			ssize_t r;
 
+			/* what a short read gave goes out now, so a slow pipe's
+			 * rows are not held back until a block fills */
+			if (zi->shortread && z->avail_out < BLKSZ) {
+				zi->shortread = 0;
+				b->len = BLKSZ - z->avail_out;
+				return 1;
+			}
 			if (zi->inlen) {	/* sniffed bytes */
 				z->next_in = (Bytef *)zi->inbuf;
 				z->avail_in = (uInt)zi->inlen;
@@ -86,10 +142,18 @@ fill(struct zin *zi, struct blk *b)
 				atomic_fetch_add(&zi->nin, (uint64_t)r);
 				z->next_in = (Bytef *)zi->raw;
 				z->avail_in = (uInt)r;
+				zi->shortread = (size_t)r < RAWSZ;
 			}
 		}
 		rc = inflate(z, Z_NO_FLUSH);
 		if (rc == Z_STREAM_END) {
+			/* a member ends: when the input has nothing more just
+			 * now, hand over what there is before waiting for it */
+			if (z->avail_in == 0 && z->avail_out < BLKSZ) {
+				zi->member_end = 1;
+				b->len = BLKSZ - z->avail_out;
+				return 1;
+			}
 			/* another member? skip to it, or finish */
 			for (;;) {
 				ssize_t r;
@@ -136,20 +200,19 @@ fill(struct zin *zi, struct blk *b)
 	return 1;
 }
 
-static void *
-worker(void *arg)
+static void
+inflate_all(struct zin *zi)
 {
-	struct zin *zi = arg;
 	int rc = 1, slot;
 
 	while (rc == 1) {
 		pthread_mutex_lock(&zi->mu);
 		/* free blocks: NBLK - count - (reader holds one) */
 		while (!zi->stop && zi->count + (zi->cur >= 0) >= NBLK)
-			pthread_cond_wait(&zi->cv, &zi->mu);
+			wait_cv(&zi->cv, &zi->mu);
 		if (zi->stop) {
 			pthread_mutex_unlock(&zi->mu);
-			return NULL;
+			return;
 		}
 		slot = (zi->head + zi->count) % NBLK;
 		pthread_mutex_unlock(&zi->mu);
@@ -160,6 +223,15 @@ worker(void *arg)
 		pthread_cond_broadcast(&zi->cv);
 		pthread_mutex_unlock(&zi->mu);
 	}
+}
+
+static void *
+worker(void *arg)
+{
+	struct zin *zi = arg;
+
+	inflate_all(zi);
+	atomic_store(&zi->finished, 1);
 	return NULL;
 }
 
@@ -266,7 +338,7 @@ zin_read(struct zin *zi, const char **buf, size_t *len, struct err *e)
 		pthread_cond_broadcast(&zi->cv);
 	}
 	while (zi->count == 0)
-		pthread_cond_wait(&zi->cv, &zi->mu);
+		wait_cv(&zi->cv, &zi->mu);
 	zi->cur = zi->head;
 	pthread_mutex_unlock(&zi->mu);
 	{
@@ -295,6 +367,14 @@ zin_read(struct zin *zi, const char **buf, size_t *len, struct err *e)
 }
 
 int
+zin_regular(const struct zin *zi)
+{
+	struct stat sb;
+
+	return fstat(zi->fd, &sb) == 0 && S_ISREG(sb.st_mode);
+}
+
+int
 zin_gzip(const struct zin *zi)
 {
 	return zi->gz;
@@ -318,6 +398,10 @@ zin_close(struct zin *zi)
 		zi->stop = 1;
 		pthread_cond_broadcast(&zi->cv);
 		pthread_mutex_unlock(&zi->mu);
+		/* it may be blocked reading a pipe that never ends: cancel
+		 * it then (a regular file's read always returns) */
+		if (!atomic_load(&zi->finished) && !zin_regular(zi))
+			pthread_cancel(zi->th);
 		pthread_join(zi->th, NULL);
 		pthread_mutex_destroy(&zi->mu);
 		pthread_cond_destroy(&zi->cv);

@@ -18,6 +18,7 @@ struct zin *zin_open(const char *path, struct err *e);
  * for a read error). */
 int zin_read(struct zin *, const char **buf, size_t *len, struct err *e);
 int zin_gzip(const struct zin *);
+int zin_regular(const struct zin *);	/* a regular file (reads return) */
 uint64_t zin_bytes_in(const struct zin *);	/* raw bytes consumed so far */
 void zin_close(struct zin *);
 /* Read a whole (small) file into a NUL-terminated buffer (gzip too). */
