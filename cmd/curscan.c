@@ -425,20 +425,21 @@ static int
 tagkey_is(const char *k, size_t kl, enum fmt f, int principal,
     const char *name)
 {
-	/* The key a tag NAME has in this map column. */
-	char want[256];
+	/* The key a tag NAME has in this map column: PREFIX + NAME */
+	const char *pre;
+	size_t pl;
 
 	if (f == FMT_FOCUS) {
 		if (principal)
 			return 0;
 		if (streq(k, kl, name))
 			return 1;
-		snprintf(want, sizeof(want), "user:%s", name);
-		return streq(k, kl, want);
-	}
-	snprintf(want, sizeof(want), "%s%s",
-	    principal ? "iamPrincipal/" : "resourceTags/user:", name);
-	return streq(k, kl, want);
+		pre = "user:";
+	} else
+		pre = principal ? "iamPrincipal/" : "resourceTags/user:";
+	pl = strlen(pre);
+	return kl > pl && memcmp(k, pre, pl) == 0 && streq(k + pl, kl - pl,
+	    name);
 }
 
 /* Parse a map column, collecting map-migrated, principal tag, --tag values
@@ -1144,11 +1145,33 @@ write_summary(const char *path)
 	char m[MONEY_BUFSZ];
 	int tostdout = strcmp(path, "-") == 0;
 
-	f = tostdout ? stderr : fopen(path, "w");
-	if (f == NULL) {
-		warnx("%s: %s", path, strerror(errno));
-		status = status > EXIT_SYS ? status : EXIT_SYS;
-		return;
+	struct buf tmp = { 0 };
+
+	if (tostdout)
+		f = stderr;
+	else {
+		/* through a temporary beside it, renamed when complete */
+		int fd;
+
+		buf_printf(&tmp, "%s.tmpXXXXXX", path);
+		fd = mkstemp(tmp.s);
+		f = fd < 0 ? NULL : fdopen(fd, "w");
+		if (f == NULL) {
+			warnx("%s: %s", path, strerror(errno));
+			status = status > EXIT_SYS ? status : EXIT_SYS;
+			if (fd >= 0) {
+				close(fd);
+				unlink(tmp.s);
+			}
+			buf_free(&tmp);
+			return;
+		}
+		{
+			mode_t um = umask(0);
+
+			umask(um);
+			(void)fchmod(fd, 0666 & ~um);
+		}
 	}
 	fputs("kind\tfile\tformat\tkey\trows\tcost\n", f);
 	for (i = 0; i < njobs; i++) {
@@ -1183,9 +1206,13 @@ write_summary(const char *path)
 				fputc('\n', f);
 			}
 	}
-	if (!tostdout && fclose(f) != 0) {
-		warnx("%s: %s", path, strerror(errno));
-		status = status > EXIT_SYS ? status : EXIT_SYS;
+	if (!tostdout) {
+		if (fclose(f) != 0 || rename(tmp.s, path) != 0) {
+			warnx("%s: %s", path, strerror(errno));
+			status = status > EXIT_SYS ? status : EXIT_SYS;
+			unlink(tmp.s);
+		}
+		buf_free(&tmp);
 	}
 }
 
@@ -1370,7 +1397,8 @@ main(int argc, char **argv)
 		paths[npaths++] = xstrdup("-");
 	}
 	if (npaths == 0)
-		die(EXIT_DATA, "the manifest lists no data files");
+		die(EXIT_DATA, "%s: the manifest lists no data files",
+		    manifests[nman - 1]);
 	njobs = npaths;
 	jobs = xcalloc(njobs, sizeof(*jobs));
 	single = opt_jobs == 1 || njobs == 1;

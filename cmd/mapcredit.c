@@ -880,8 +880,12 @@ write_attribution(struct out *o)
 				np++;
 			}
 			parts[j].accruing += a->accruing;
-			total += a->accruing;
 		}
+		/* a part whose accruing spend nets to zero or less (tiny
+		 * negative usage amounts occur) earned nothing */
+		for (k = 0; k < np; k++)
+			if (parts[k].accruing > 0)
+				total += parts[k].accruing;
 		rcents = money_round(ct->received, 2) / CENT;
 		if (total <= 0) {
 			/* credit with no accruing spend to explain it: shown,
@@ -897,10 +901,16 @@ write_attribution(struct out *o)
 		}
 		/* largest remainder, to the cent */
 		for (k = 0; k < np; k++) {
-			money_t num = rcents * parts[k].accruing;
+			money_t num = parts[k].accruing > 0 ?
+			    rcents * parts[k].accruing : 0;
 
+			/* floor, for credit (positive) and its reversal */
 			parts[k].cents = num / total;
 			parts[k].rem = num % total;
+			if (parts[k].rem < 0) {
+				parts[k].cents--;
+				parts[k].rem += total;
+			}
 			given += parts[k].cents;
 		}
 		if (np > 1)
@@ -926,7 +936,7 @@ write_attribution(struct out *o)
 			out_c(o, '\t');
 			out_money(o, p->accruing);
 			out_c(o, '\t');
-			out_share(o, p->accruing, total);
+			out_share(o, p->accruing > 0 ? p->accruing : 0, total);
 			out_c(o, '\t');
 			out_money(o, p->cents * CENT);
 			out_c(o, '\t');

@@ -1150,8 +1150,20 @@ write_notify(struct out *o)
 	}
 }
 
+/* The notifications file is written to a temporary beside it and renamed
+ * into place only after the task list has gone out whole. */
+static char *pend_tmp;
+static const char *pend_path;
+
 static void
-write_file(const char *path, void (*fn)(struct out *))
+discard_pending(void)
+{
+	if (pend_tmp)
+		unlink(pend_tmp);
+}
+
+static void
+prepare_file(const char *path, void (*fn)(struct out *))
 {
 	struct out o;
 	size_t n = strlen(path);
@@ -1163,19 +1175,26 @@ write_file(const char *path, void (*fn)(struct out *))
 	fd = mkstemp(tmp);
 	if (fd < 0)
 		die(EXIT_SYS, "%s: %s", path, strerror(errno));
+	pend_tmp = tmp;
+	pend_path = path;
 	m = umask(0);
 	umask(m);
 	(void)fchmod(fd, 0666 & ~m);
 	out_init(&o, fd);
 	fn(&o);
-	if (out_close(&o) != 0 || fsync(fd) != 0 || close(fd) != 0 ||
-	    rename(tmp, path) != 0) {
-		int en = o.err ? o.err : errno;
+	if (out_close(&o) != 0 || fsync(fd) != 0 || close(fd) != 0)
+		die(EXIT_SYS, "%s: %s", path, strerror(o.err ? o.err : errno));
+}
 
-		unlink(tmp);
-		die(EXIT_SYS, "%s: %s", path, strerror(en));
-	}
-	free(tmp);
+static void
+commit_pending(void)
+{
+	if (pend_tmp == NULL)
+		return;
+	if (rename(pend_tmp, pend_path) != 0)
+		die(EXIT_SYS, "%s: %s", pend_path, strerror(errno));
+	free(pend_tmp);
+	pend_tmp = NULL;
 }
 
 static void
@@ -1299,7 +1318,8 @@ main(int argc, char **argv)
 	load_state(optind < argc ? argv[optind] : "-");
 	if (given_as_of != NODAY) {
 		if (as_of != NODAY && given_as_of < as_of)
-			die(EXIT_DATA, "--as-of is before the state's as_of");
+			die(EXIT_DATA, "%s: the state is as of a day after --as-of",
+			    optind < argc ? argv[optind] : "<stdin>");
 		as_of = given_as_of;
 	}
 	if (ipath)
@@ -1323,11 +1343,13 @@ main(int argc, char **argv)
 	refresh(nled > 0);
 	if (ntasks > 1)
 		qsort(tasks, ntasks, sizeof(*tasks), cmp_task);
+	atexit(discard_pending);
 	if (npath)
-		write_file(npath, write_notify);
+		prepare_file(npath, write_notify);
 	out_init(&o, 1);
 	write_tasks(&o);
 	if (out_close(&o) != 0)
 		die(EXIT_SYS, "write error: %s", strerror(o.err));
+	commit_pending();
 	return EXIT_OKAY;
 }
