@@ -29,7 +29,7 @@ Usage: mapnightly -d DIR -c CONTRACTS [OPTION]... [EXPORT_FILE]...
        mapnightly -d DIR -c CONTRACTS -m MANIFEST [-r ROOT] [OPTION]...
 Run one night of the MAP toolchain on the month's Cost and Usage
 Report export: curscan, mapstate from yesterday's state, maptasks
-from yesterday's tasks, mapcredit and mapscore (when installed),
+from yesterday's tasks, mapcredit and mapscore,
 into the state directory DIR. Outputs are renamed into place only
 when every stage succeeded; a failed night changes nothing.
 
