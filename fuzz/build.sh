@@ -15,9 +15,9 @@
 # Replay the corpora with sh fuzz/replay.sh OUTDIR. Quiet; V=1 shows the
 # commands.
 set -eu
-TARGETS="csvin jmap scalars manifest tsvr"
+TARGETS="csvin jmap scalars manifest tsvr contracts workloads"
 # the lib/ modules the targets use (the parsers and what they call)
-LIBSRC="err money date jmap zin csvin tsv manifest"
+LIBSRC="err money date jmap zin csvin tsv manifest hash contract workload"
 STD="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE"
 WARN="-Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
       -Wformat=2 -Wno-format-nonliteral -Werror"
