@@ -160,7 +160,7 @@ refparse(const unsigned char *d, size_t n, struct ref *r)
 		ENDROW();
 		break;
 	}
-out:
+out:;
 #undef BEGINFIELD
 #undef ENDFIELD
 #undef ENDROW
