@@ -1,13 +1,15 @@
 #!/usr/bin/env python3
 """report.py: the table bench/run.sh prints and keeps in bench/work/results.txt.
 
-Usage: report.py META.tsv RSS.tsv ROUND.json...
+Usage: report.py META.tsv RSS.tsv IR.tsv ROUND.json...
 
 Each ROUND.json is one hyperfine run of every command once (bench/run.sh
 runs the commands in rounds so that load from elsewhere falls on all of
 them alike). Times are medians over the rounds. Ratios are given two ways:
 the ratio of the two medians, and the median of the per-round ratios
-(paired, so a slow moment for the whole machine cancels out)."""
+(paired, so a slow moment for the whole machine cancels out). IR.tsv
+(may be empty) holds callgrind instruction counts: name, rows, total,
+busiest thread, threads."""
 
 import json
 import statistics
@@ -31,9 +33,14 @@ def main():
     rss = dict(
         line.split("\t") for line in
         open(sys.argv[2], encoding="utf-8").read().split("\n") if line)
+    ir = {}
+    for line in open(sys.argv[3], encoding="utf-8"):
+        f = line.split()
+        if len(f) == 5:
+            ir[f[0]] = (int(f[1]), int(f[2]), int(f[3]), int(f[4]))
     rounds = []             # per round: {command: seconds}
     cpu = {}                # command: [user+sys per round]
-    for path in sys.argv[3:]:
+    for path in sys.argv[4:]:
         with open(path, encoding="utf-8") as f:
             res = json.load(f)["results"]
         rounds.append({r["command"]: r["times"][0] for r in res})
@@ -54,7 +61,7 @@ def main():
 
     w("curscan benchmark: %s rows of a CUR 2.0 export, %s header fields"
       % (f"{rows:,}", meta["columns"]))
-    w("date %s; %s; %d rounds after %s warm-up (hyperfine %s)"
+    w("date %s; %s; %d round(s) after %s warm-up (hyperfine %s)"
       % (meta["date"], meta["machine"], len(rounds), meta["warmup"],
          meta["hyperfine"].split()[-1]))
     w("load average %s" % meta.get("load", "?"))
@@ -122,6 +129,26 @@ def main():
                        ("duckdb-gz", "DuckDB read_csv(gz) under node")]:
         if key in rss:
             w("  %-38s %8.1f MiB" % (label, int(rss[key]) / 1024))
+    if ir:
+        n = next(iter(ir.values()))[0]
+        w("")
+        w("instructions (callgrind, first %s rows; no noise, no I/O waits)"
+          % f"{n:,}")
+        w("  %-24s %9s %14s %8s" % ("command", "Ir/row", "busiest thread",
+                                     "threads"))
+        for key in ["zcat", "csvparse-plain", "csvparse-gz", "curscan-plain",
+                    "curscan-gz"]:
+            if key in ir:
+                r, t, m, k = ir[key]
+                w("  %-24s %9.0f %14.0f %8d" % (key, t / r, m / r, k))
+
+        def irr(a, b, label):
+            if a in ir and b in ir:
+                w("  %-42s all %5.3f   busiest thread %5.3f" % (
+                    label, ir[a][1] / ir[b][1], ir[a][2] / ir[b][2]))
+        irr("curscan-plain", "csvparse-plain",
+            "curscan(plain) / csvparse(plain)")
+        irr("curscan-gz", "csvparse-gz", "curscan(gz) / csvparse(gz)")
     print("\n".join(out))
 
 

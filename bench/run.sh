@@ -7,6 +7,9 @@
 #   BENCH_RUNS    timed rounds, each running every command once (default 5)
 #   BENCH_WARMUP  untimed rounds first (default 1)
 #   BENCH_GZIP    gzip level of the export (default 6, what AWS writes)
+#   BENCH_IR      0: skip the callgrind instruction counts (default: on
+#                 when valgrind is installed); BENCH_IR_ROWS rows for them
+#                 (default 20000)
 #   BENCH_SHARED  the shared/ folder (default: ../shared beside the repo)
 #   BUILD         the project's build folder (default build)
 #   CC, OPT       compiler and optimisation for csvparse (default cc, -O2)
@@ -24,7 +27,10 @@ runs=${BENCH_RUNS:-5}
 warmup=${BENCH_WARMUP:-1}
 level=${BENCH_GZIP:-6}
 build=${BUILD:-build}
-curscan=$root/$build/bin/curscan
+case $build in
+/*) curscan=$build/bin/curscan ;;
+*) curscan=$root/$build/bin/curscan ;;
+esac
 csvparse=$work/bin/csvparse
 duckdb_pkg='@duckdb/node-api@1.5.6-r.1'
 # the columns curscan reads from a CUR 2.0 export (those missing from the
@@ -93,8 +99,10 @@ fi
 [ "$duckdb" = yes ] || say "skipping the DuckDB comparison: $duckdb_why"
 
 # csvparse, with the project's flags
-if [ ! -x "$csvparse" ] || [ "$here/csvparse.c" -nt "$csvparse" ]; then
+if [ ! -x "$csvparse" ] ||
+    [ -n "$(find "$here/csvparse.c" -newer "$csvparse")" ]; then
 	say "building bench/work/bin/csvparse"
+	# shellcheck disable=SC2086 # OPT may hold several flags
 	${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
 	    -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 	    -Werror ${OPT:--O2} -g -o "$csvparse" "$here/csvparse.c" -lcsv -lz ||
@@ -222,9 +230,45 @@ if [ "$duckdb" = yes ]; then
 	printf 'duckdb-gz\t%s\n' "$r4" >>"$work/rss.tsv"
 fi
 
+# ---- instruction counts: the noise-free cross-check ----
+# callgrind on the first BENCH_IR_ROWS rows: instructions in all, and in the
+# busiest thread (what bounds the wall time when every thread has a core).
+irrows=${BENCH_IR_ROWS:-20000}
+: >"$work/ir.tsv"
+if [ "${BENCH_IR:-1}" = 0 ]; then
+	say "instruction counts skipped (BENCH_IR=0)"
+elif ! command -v valgrind >/dev/null 2>&1; then
+	say "instruction counts skipped: valgrind is not installed"
+else
+	say "instruction counts (callgrind, first $irrows rows)"
+	head -n $((irrows + 1)) "$plain" >"$work/ir-sample.csv"
+	gzip -"$level" -c "$work/ir-sample.csv" >"$work/ir-sample.csv.gz"
+	ir() {
+		name=$1
+		shift
+		rm -f "$work"/ir-"$name".out*
+		valgrind --tool=callgrind --separate-threads=yes \
+		    --callgrind-out-file="$work/ir-$name.out" "$@" \
+		    >/dev/null 2>"$work/ir-$name.err" ||
+		    fail "callgrind failed on $*: see bench/work/ir-$name.err"
+		awk -v n="$name" -v r="$irrows" '$1 == "totals:" {
+			t += $2; if ($2 > m) m = $2; k++ }
+		    END { printf "%s\t%d\t%d\t%d\t%d\n", n, r, t, m, k }' \
+		    "$work"/ir-"$name".out-* >>"$work/ir.tsv"
+		rm -f "$work"/ir-"$name".out* "$work/ir-$name.err"
+	}
+	ir zcat gzip -dc "$work/ir-sample.csv.gz"
+	ir csvparse-plain "$csvparse" "$work/ir-sample.csv"
+	ir csvparse-gz "$csvparse" "$work/ir-sample.csv.gz"
+	ir curscan-plain "$curscan" --no-progress "$work/ir-sample.csv"
+	ir curscan-gz "$curscan" --no-progress "$work/ir-sample.csv.gz"
+	rm -f "$work/ir-sample.csv" "$work/ir-sample.csv.gz"
+fi
+
 # ---- report ----
 {
 	printf 'date\t%s\n' "$(date -u +%Y-%m-%d)"
+	# shellcheck disable=SC1091
 	printf 'machine\t%s cores, %s\n' "$(nproc)" \
 	    "$(. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-?}")"
 	printf 'rows\t%s\n' "$rows"
@@ -249,7 +293,7 @@ fi
 	printf 'load\t%s\n' "$(paste -sd' ' "$work/load.txt" | awk '{
 	    printf "%s %s %s before timing, %s %s %s after", $1, $2, $3, $4, $5, $6 }')"
 } >"$work/meta.tsv"
-python3 "$here/report.py" "$work/meta.tsv" "$work/rss.tsv" \
+python3 "$here/report.py" "$work/meta.tsv" "$work/rss.tsv" "$work/ir.tsv" \
     "$work"/round-*.json >"$work/results.txt" || fail "report failed"
 cat "$work/results.txt"
 say "table also in bench/work/results.txt"
