@@ -1,9 +1,12 @@
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include "../lib/tsv.h"
 #include "common.h"
 
 const char *progname = "map";
@@ -96,4 +99,63 @@ print_version(void)
 {
 	printf("%s (FinOps Center MAP toolchain) %s\n", progname,
 	    TOOLKIT_VERSION);
+}
+
+struct sidefile {
+	char *tmp;
+	const char *path;
+};
+static struct sidefile *side;
+static size_t nside;
+
+static void
+sidefile_discard(void)
+{
+	size_t i;
+
+	for (i = 0; i < nside; i++)
+		if (side[i].tmp)
+			unlink(side[i].tmp);
+}
+
+void
+sidefile_prepare(const char *path, void (*fn)(struct out *))
+{
+	struct out o;
+	size_t n = strlen(path);
+	char *tmp = xmalloc(n + 16);
+	mode_t m;
+	int fd;
+
+	if (nside == 0)
+		atexit(sidefile_discard);
+	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
+	fd = mkstemp(tmp);
+	if (fd < 0)
+		die(EXIT_SYS, "%s: %s", path, strerror(errno));
+	side = xrealloc(side, (nside + 1) * sizeof(*side));
+	side[nside].tmp = tmp;
+	side[nside].path = path;
+	nside++;
+	m = umask(0);
+	umask(m);
+	(void)fchmod(fd, 0666 & ~m);
+	out_init(&o, fd);
+	fn(&o);
+	if (out_close(&o) != 0 || fsync(fd) != 0 || close(fd) != 0)
+		die(EXIT_SYS, "%s: %s", path, strerror(o.err ? o.err : errno));
+}
+
+void
+sidefile_commit(void)
+{
+	size_t i;
+
+	for (i = 0; i < nside; i++) {
+		if (rename(side[i].tmp, side[i].path) != 0)
+			die(EXIT_SYS, "%s: %s", side[i].path,
+			    strerror(errno));
+		free(side[i].tmp);
+		side[i].tmp = NULL;
+	}
 }

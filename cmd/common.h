@@ -20,4 +20,13 @@ _Noreturn void usage_error(const char *fmt, ...)
 /* after getopt has printed its own message */
 _Noreturn void usage_try(void);
 void print_version(void);
+
+/* Side files (events, ledger, pools, notifications ...): each is written
+ * to a temporary in its own directory by sidefile_prepare, and all are
+ * renamed into place by sidefile_commit, called once the main output has
+ * gone out whole; a run that dies before leaves none of them half-written
+ * (the temporaries are removed at exit). Errors exit 4. */
+struct out;
+void sidefile_prepare(const char *path, void (*fn)(struct out *));
+void sidefile_commit(void);
 #endif

@@ -992,66 +992,12 @@ write_claims(struct out *o)
 
 /* ---- files ---- */
 
-struct pending {
-	char *tmp, *path;
-};
-static struct pending pend[4];
-static int npend;
-
-static void
-discard_pending(void)
-{
-	int i;
-
-	for (i = 0; i < npend; i++)
-		if (pend[i].tmp)
-			unlink(pend[i].tmp);
-}
-
-static void
-prepare_file(const char *path, void (*fn)(struct out *))
-{
-	struct out o;
-	size_t n = strlen(path);
-	char *tmp = xmalloc(n + 16);
-	mode_t m;
-	int fd;
-
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		die(EXIT_SYS, "%s: %s", path, strerror(errno));
-	pend[npend].tmp = tmp;
-	pend[npend].path = (char *)path;
-	npend++;
-	m = umask(0);
-	umask(m);
-	(void)fchmod(fd, 0666 & ~m);
-	out_init(&o, fd);
-	fn(&o);
-	if (out_close(&o) != 0 || fsync(fd) != 0 || close(fd) != 0)
-		die(EXIT_SYS, "%s: %s", path, strerror(o.err ? o.err : errno));
-}
-
 static void
 write_other(struct out *o)
 {
 	out_s(o, "date\tpayer\taccount\tservice\tline_type\tamount"
 	    "\tdescription\n");
 	out_add(o, otherbuf.s ? otherbuf.s : "", otherbuf.len);
-}
-
-static void
-commit_pending(void)
-{
-	int i;
-
-	for (i = 0; i < npend; i++) {
-		if (rename(pend[i].tmp, pend[i].path) != 0)
-			die(EXIT_SYS, "%s: %s", pend[i].path, strerror(errno));
-		free(pend[i].tmp);
-		pend[i].tmp = NULL;
-	}
 }
 
 static void
@@ -1274,17 +1220,16 @@ main(int argc, char **argv)
 	if (nctots > 1)
 		qsort(ctots, nctots, sizeof(*ctots), cmp_ctot);
 	draw_pools();
-	atexit(discard_pending);
 	if (ppath)
-		prepare_file(ppath, write_pools);
+		sidefile_prepare(ppath, write_pools);
 	if (opath)
-		prepare_file(opath, write_other);
+		sidefile_prepare(opath, write_other);
 	if (clpath)
-		prepare_file(clpath, write_claims);
+		sidefile_prepare(clpath, write_claims);
 	out_init(&o, 1);
 	write_attribution(&o);
 	if (out_close(&o) != 0)
 		die(EXIT_SYS, "write error: %s", strerror(o.err));
-	commit_pending();
+	sidefile_commit();
 	return status;
 }

@@ -755,34 +755,6 @@ write_history(struct out *o)
 	free(ix);
 }
 
-static void
-write_file(const char *path, void (*fn)(struct out *))
-{
-	struct out o;
-	size_t n = strlen(path);
-	char *tmp = xmalloc(n + 16);
-	int fd;
-	mode_t m;
-
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		die(EXIT_SYS, "%s: %s", path, strerror(errno));
-	m = umask(0);
-	umask(m);
-	(void)fchmod(fd, 0666 & ~m);
-	out_init(&o, fd);
-	fn(&o);
-	if (out_close(&o) != 0 || fsync(fd) != 0 || close(fd) != 0 ||
-	    rename(tmp, path) != 0) {
-		int en = o.err ? o.err : errno;
-
-		unlink(tmp);
-		die(EXIT_SYS, "%s: %s", path, strerror(en));
-	}
-	free(tmp);
-}
-
 /* ---- the state, tasks, attribution, claims, signals ---- */
 
 struct srow {
@@ -3085,7 +3057,7 @@ main(int argc, char **argv)
 	}
 
 	if (hpath)
-		write_file(hpath, write_history);
+		sidefile_prepare(hpath, write_history);
 	out_init(&o, 1);
 	if (opt_text)
 		write_text(&o, buf_cstr(&head));
@@ -3094,6 +3066,7 @@ main(int argc, char **argv)
 	if (out_close(&o) != 0)
 		die(EXIT_SYS, "write error: %s", strerror(o.err));
 	buf_free(&head);
+	sidefile_commit();	/* the history, now the view is out */
 	if (fail && gate_rate.has && gate_rate.v < fail_below) {
 		char r[MONEY_BUFSZ], f[MONEY_BUFSZ];
 

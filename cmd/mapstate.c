@@ -1440,63 +1440,6 @@ write_ledger(struct out *o)
 	}
 }
 
-/* Side files (events, ledger) are written to temporaries in their own
- * directories and renamed into place only after the state has gone out
- * whole: a failed run leaves yesterday's files as they were. */
-struct pending {
-	char *tmp, *path;
-};
-static struct pending pend[2];
-static int npend;
-
-static void
-discard_pending(void)
-{
-	int i;
-
-	for (i = 0; i < npend; i++)
-		if (pend[i].tmp)
-			unlink(pend[i].tmp);
-}
-
-static void
-prepare_file(const char *path, void (*fn)(struct out *))
-{
-	struct out o;
-	size_t n = strlen(path);
-	char *tmp = xmalloc(n + 16);
-	mode_t m;
-	int fd;
-
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		die(EXIT_SYS, "%s: %s", path, strerror(errno));
-	pend[npend].tmp = tmp;
-	pend[npend].path = (char *)path;
-	npend++;
-	m = umask(0);
-	umask(m);
-	(void)fchmod(fd, 0666 & ~m);
-	out_init(&o, fd);
-	fn(&o);
-	if (out_close(&o) != 0 || fsync(fd) != 0 || close(fd) != 0)
-		die(EXIT_SYS, "%s: %s", path, strerror(o.err ? o.err : errno));
-}
-
-static void
-commit_pending(void)
-{
-	int i;
-
-	for (i = 0; i < npend; i++) {
-		if (rename(pend[i].tmp, pend[i].path) != 0)
-			die(EXIT_SYS, "%s: %s", pend[i].path, strerror(errno));
-		free(pend[i].tmp);
-		pend[i].tmp = NULL;
-	}
-}
-
 static void
 usage(void)
 {
@@ -1625,15 +1568,14 @@ main(int argc, char **argv)
 	}
 	replay();
 	resolve_owners();
-	atexit(discard_pending);
 	if (epath)
-		prepare_file(epath, write_events);
+		sidefile_prepare(epath, write_events);
 	if (lpath)
-		prepare_file(lpath, write_ledger);
+		sidefile_prepare(lpath, write_ledger);
 	out_init(&o, 1);
 	write_state(&o);
 	if (out_close(&o) != 0)
 		die(EXIT_SYS, "write error: %s", strerror(o.err));
-	commit_pending();
+	sidefile_commit();
 	return EXIT_OKAY;
 }

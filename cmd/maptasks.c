@@ -1150,53 +1150,6 @@ write_notify(struct out *o)
 	}
 }
 
-/* The notifications file is written to a temporary beside it and renamed
- * into place only after the task list has gone out whole. */
-static char *pend_tmp;
-static const char *pend_path;
-
-static void
-discard_pending(void)
-{
-	if (pend_tmp)
-		unlink(pend_tmp);
-}
-
-static void
-prepare_file(const char *path, void (*fn)(struct out *))
-{
-	struct out o;
-	size_t n = strlen(path);
-	char *tmp = xmalloc(n + 16);
-	int fd;
-	mode_t m;
-
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		die(EXIT_SYS, "%s: %s", path, strerror(errno));
-	pend_tmp = tmp;
-	pend_path = path;
-	m = umask(0);
-	umask(m);
-	(void)fchmod(fd, 0666 & ~m);
-	out_init(&o, fd);
-	fn(&o);
-	if (out_close(&o) != 0 || fsync(fd) != 0 || close(fd) != 0)
-		die(EXIT_SYS, "%s: %s", path, strerror(o.err ? o.err : errno));
-}
-
-static void
-commit_pending(void)
-{
-	if (pend_tmp == NULL)
-		return;
-	if (rename(pend_tmp, pend_path) != 0)
-		die(EXIT_SYS, "%s: %s", pend_path, strerror(errno));
-	free(pend_tmp);
-	pend_tmp = NULL;
-}
-
 static void
 usage(void)
 {
@@ -1343,13 +1296,12 @@ main(int argc, char **argv)
 	refresh(nled > 0);
 	if (ntasks > 1)
 		qsort(tasks, ntasks, sizeof(*tasks), cmp_task);
-	atexit(discard_pending);
 	if (npath)
-		prepare_file(npath, write_notify);
+		sidefile_prepare(npath, write_notify);
 	out_init(&o, 1);
 	write_tasks(&o);
 	if (out_close(&o) != 0)
 		die(EXIT_SYS, "write error: %s", strerror(o.err));
-	commit_pending();
+	sidefile_commit();
 	return EXIT_OKAY;
 }
