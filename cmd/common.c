@@ -159,3 +159,20 @@ sidefile_commit(void)
 		side[i].tmp = NULL;
 	}
 }
+
+int
+need_col(const struct tsvr *t, const char *name, const char *path)
+{
+	struct err e = { 0 };
+	int c = tsvr_need(t, name, &e);
+
+	if (c < 0)
+		die_err(path, &e);
+	return c;
+}
+
+char *
+dup_field(const struct tsvr *t, int col)
+{
+	return col < 0 ? xstrdup("") : xstrndup(t->f[col], t->len[col]);
+}

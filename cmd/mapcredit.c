@@ -109,17 +109,6 @@ fmt_month(long m, char out[8])
 	out[7] = '\0';
 }
 
-static int
-need(const struct tsvr *t, const char *name, const char *path)
-{
-	struct err e = { 0 };
-	int c = tsvr_need(t, name, &e);
-
-	if (c < 0)
-		die_err(path, &e);
-	return c;
-}
-
 static struct ctot *
 ctot_get(long month, int contract)
 {
@@ -222,13 +211,13 @@ read_lines(const char *path)
 
 	if (t == NULL)
 		die_err(path, &e);
-	c_start = need(t, "usage_start", path);
-	c_payer = need(t, "payer", path);
-	c_acct = need(t, "account", path);
-	c_svc = need(t, "service", path);
-	c_type = need(t, "line_type", path);
-	c_cost = need(t, "cost", path);
-	c_desc = need(t, "description", path);
+	c_start = need_col(t, "usage_start", path);
+	c_payer = need_col(t, "payer", path);
+	c_acct = need_col(t, "account", path);
+	c_svc = need_col(t, "service", path);
+	c_type = need_col(t, "line_type", path);
+	c_cost = need_col(t, "cost", path);
+	c_desc = need_col(t, "description", path);
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		utime_t ts;
 		long day;
@@ -325,11 +314,11 @@ read_grants(const char *path)
 
 	if (t == NULL)
 		die_err(path, &e);
-	c_code = need(t, "code", path);
-	c_amt = need(t, "amount", path);
-	c_acct = need(t, "account", path);
-	c_start = need(t, "start", path);
-	c_end = need(t, "end", path);
+	c_code = need_col(t, "code", path);
+	c_amt = need_col(t, "amount", path);
+	c_acct = need_col(t, "account", path);
+	c_start = need_col(t, "start", path);
+	c_end = need_col(t, "end", path);
 	c_ref = tsvr_col(t, "reference");
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		struct grant *g;
@@ -380,13 +369,13 @@ read_ledger(const char *path)
 
 	if (t == NULL)
 		die_err(path, &e);
-	c_date = need(t, "date", path);
-	c_acct = need(t, "account", path);
-	c_contract = need(t, "contract", path);
-	c_state = need(t, "state", path);
-	c_cost = need(t, "cost", path);
-	c_elig = need(t, "eligible_cost", path);
-	c_accr = need(t, "accruing_cost", path);
+	c_date = need_col(t, "date", path);
+	c_acct = need_col(t, "account", path);
+	c_contract = need_col(t, "contract", path);
+	c_state = need_col(t, "state", path);
+	c_cost = need_col(t, "cost", path);
+	c_elig = need_col(t, "eligible_cost", path);
+	c_accr = need_col(t, "accruing_cost", path);
 	c_wl = tsvr_col(t, "workload");
 	c_team = tsvr_col(t, "team");
 	c_prod = tsvr_col(t, "product");

@@ -303,23 +303,6 @@ static const char *spark[8] = {
 
 /* ---- input helpers ---- */
 
-static char *
-dupf(const struct tsvr *t, int col)
-{
-	return col < 0 ? xstrdup("") : xstrndup(t->f[col], t->len[col]);
-}
-
-static int
-need(const struct tsvr *t, const char *name, const char *path)
-{
-	struct err e = { 0 };
-	int c = tsvr_need(t, name, &e);
-
-	if (c < 0)
-		die_err(path, &e);
-	return c;
-}
-
 _Noreturn static void bad(const struct tsvr *, const char *, const char *,
     ...) __attribute__((format(printf, 3, 4)));
 
@@ -458,20 +441,20 @@ load_ledger(const char *path, int fileno, const char **paths)
 
 	if (t == NULL)
 		die_err(path, &e);
-	c_date = need(t, "date", path);
-	c_ent = need(t, "entity", path);
-	c_kind = need(t, "entity_kind", path);
-	c_acct = need(t, "account", path);
-	c_state = need(t, "state", path);
-	c_cost = need(t, "cost", path);
-	c_elig = need(t, "eligible_cost", path);
-	c_accr = need(t, "accruing_cost", path);
+	c_date = need_col(t, "date", path);
+	c_ent = need_col(t, "entity", path);
+	c_kind = need_col(t, "entity_kind", path);
+	c_acct = need_col(t, "account", path);
+	c_state = need_col(t, "state", path);
+	c_cost = need_col(t, "cost", path);
+	c_elig = need_col(t, "eligible_cost", path);
+	c_accr = need_col(t, "accruing_cost", path);
 	c_wl = tsvr_col(t, "workload");
 	c_team = c_prod = c_pf = -1;
 	if (c_wl >= 0) {
-		c_team = need(t, "team", path);
-		c_prod = need(t, "product", path);
-		c_pf = need(t, "portfolio", path);
+		c_team = need_col(t, "team", path);
+		c_prod = need_col(t, "product", path);
+		c_pf = need_col(t, "portfolio", path);
 		have_owners = 1;
 	}
 	while ((rc = tsvr_next(t, &e)) == 1) {
@@ -650,7 +633,7 @@ load_history(const char *path)
 		}
 	}
 	for (i = 0; i < NHIST; i++)
-		c[i] = need(t, hist_cols[i], path);
+		c[i] = need_col(t, hist_cols[i], path);
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		long d = dayf_need(t, c[0], path);
 		uint32_t tp, df;
@@ -780,19 +763,19 @@ load_state(const char *path)
 
 	if (t == NULL)
 		die_err(path, &e);
-	c_asof = need(t, "as_of", path);
-	c_ent = need(t, "entity", path);
-	c_kind = need(t, "entity_kind", path);
-	c_acct = need(t, "account", path);
-	c_state = need(t, "state", path);
-	c_reason = need(t, "reason", path);
-	c_edate = need(t, "eligibility_date", path);
-	c_since = need(t, "state_since", path);
-	c_drift = need(t, "drift_date", path);
-	c_good = need(t, "last_good_tag", path);
-	c_elig = need(t, "eligible_cost", path);
-	c_accr = need(t, "accruing_cost", path);
-	c_risk = need(t, "at_risk_cost", path);
+	c_asof = need_col(t, "as_of", path);
+	c_ent = need_col(t, "entity", path);
+	c_kind = need_col(t, "entity_kind", path);
+	c_acct = need_col(t, "account", path);
+	c_state = need_col(t, "state", path);
+	c_reason = need_col(t, "reason", path);
+	c_edate = need_col(t, "eligibility_date", path);
+	c_since = need_col(t, "state_since", path);
+	c_drift = need_col(t, "drift_date", path);
+	c_good = need_col(t, "last_good_tag", path);
+	c_elig = need_col(t, "eligible_cost", path);
+	c_accr = need_col(t, "accruing_cost", path);
+	c_risk = need_col(t, "at_risk_cost", path);
 	/* a state made without -w: everything is unowned */
 	c_wl = tsvr_col(t, "workload");
 	c_owner = tsvr_col(t, "owner");
@@ -806,15 +789,15 @@ load_state(const char *path)
 			srows = xrealloc(srows, cap * sizeof(*srows));
 		}
 		r = &srows[nsrows++];
-		r->entity = dupf(t, c_ent);
-		r->kind = dupf(t, c_kind);
-		r->account = dupf(t, c_acct);
-		r->state = dupf(t, c_state);
-		r->reason = dupf(t, c_reason);
-		r->last_good_tag = dupf(t, c_good);
-		r->workload = c_wl < 0 ? xstrdup("unowned") : dupf(t, c_wl);
-		r->owner = dupf(t, c_owner);
-		r->engineer = dupf(t, c_eng);
+		r->entity = dup_field(t, c_ent);
+		r->kind = dup_field(t, c_kind);
+		r->account = dup_field(t, c_acct);
+		r->state = dup_field(t, c_state);
+		r->reason = dup_field(t, c_reason);
+		r->last_good_tag = dup_field(t, c_good);
+		r->workload = c_wl < 0 ? xstrdup("unowned") : dup_field(t, c_wl);
+		r->owner = dup_field(t, c_owner);
+		r->engineer = dup_field(t, c_eng);
 		r->elig_date = dayf(t, c_edate, path);
 		r->since = dayf(t, c_since, path);
 		r->drift = dayf(t, c_drift, path);
@@ -861,7 +844,7 @@ load_tasks(const char *path)
 	if (t == NULL)
 		die_err(path, &e);
 	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
-		c[i] = need(t, cols[i], path);
+		c[i] = need_col(t, cols[i], path);
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		struct task *k;
 
@@ -875,26 +858,26 @@ load_tasks(const char *path)
 		}
 		k = &tasks[ntasks++];
 		k->open = strcmp(t->f[c[3]], "open") == 0;
-		k->id = dupf(t, c[1]);
-		k->type = dupf(t, c[2]);
-		k->entity = dupf(t, c[4]);
-		k->kind = dupf(t, c[5]);
-		k->account = dupf(t, c[6]);
-		k->region = dupf(t, c[7]);
-		k->model = dupf(t, c[8]);
-		k->principal = dupf(t, c[9]);
-		k->expected = dupf(t, c[10]);
-		k->last_good_tag = dupf(t, c[11]);
+		k->id = dup_field(t, c[1]);
+		k->type = dup_field(t, c[2]);
+		k->entity = dup_field(t, c[4]);
+		k->kind = dup_field(t, c[5]);
+		k->account = dup_field(t, c[6]);
+		k->region = dup_field(t, c[7]);
+		k->model = dup_field(t, c[8]);
+		k->principal = dup_field(t, c[9]);
+		k->expected = dup_field(t, c[10]);
+		k->last_good_tag = dup_field(t, c[11]);
 		k->drift = dayf(t, c[12], path);
 		k->opened = dayf(t, c[13], path);
-		k->assignee = dupf(t, c[14]);
-		k->workload = dupf(t, c[15]);
-		k->owner = dupf(t, c[16]);
-		k->profile = dupf(t, c[17]);
+		k->assignee = dup_field(t, c[14]);
+		k->workload = dup_field(t, c[15]);
+		k->owner = dup_field(t, c[16]);
+		k->profile = dup_field(t, c[17]);
 		k->daily = moneyf(t, c[18], path);
 		k->todate = moneyf(t, c[19], path);
-		k->action = dupf(t, c[20]);
-		k->command = dupf(t, c[21]);
+		k->action = dup_field(t, c[20]);
+		k->command = dup_field(t, c[21]);
 	}
 	if (rc < 0)
 		die_err(path, &e);
@@ -927,7 +910,7 @@ load_attribution(const char *path)
 	if (t == NULL)
 		die_err(path, &e);
 	for (i = 0; i < sizeof(cols) / sizeof(cols[0]); i++)
-		c[i] = need(t, cols[i], path);
+		c[i] = need_col(t, cols[i], path);
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		struct arow *a;
 
@@ -942,13 +925,13 @@ load_attribution(const char *path)
 		a->accr = moneyf(t, c[6], path);
 		a->share = moneyf(t, c[7], path);
 		a->credit = moneyf(t, c[8], path);
-		a->contract = dupf(t, c[1]);
-		a->workload = dupf(t, c[2]);
-		a->team = dupf(t, c[3]);
-		a->product = dupf(t, c[4]);
-		a->portfolio = dupf(t, c[5]);
-		a->share_s = dupf(t, c[7]);
-		a->method = dupf(t, c[9]);
+		a->contract = dup_field(t, c[1]);
+		a->workload = dup_field(t, c[2]);
+		a->team = dup_field(t, c[3]);
+		a->product = dup_field(t, c[4]);
+		a->portfolio = dup_field(t, c[5]);
+		a->share_s = dup_field(t, c[7]);
+		a->method = dup_field(t, c[9]);
 		narows++;
 	}
 	if (rc < 0)
@@ -980,10 +963,10 @@ load_claims(const char *path)
 
 	if (t == NULL)
 		die_err(path, &e);
-	c_month = need(t, "month", path);
-	c_contract = need(t, "contract", path);
+	c_month = need_col(t, "month", path);
+	c_contract = need_col(t, "contract", path);
 	for (i = 0; i < NCLAIM; i++)
-		c[i] = need(t, claim_cols[i], path);
+		c[i] = need_col(t, claim_cols[i], path);
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		struct crow *r;
 
@@ -997,7 +980,7 @@ load_claims(const char *path)
 			    t->f[c_month]);
 		for (i = 0; i < NCLAIM; i++)
 			r->v[i] = moneyf(t, c[i], path);
-		r->contract = dupf(t, c_contract);
+		r->contract = dup_field(t, c_contract);
 		ncrows++;
 	}
 	if (rc < 0)
@@ -1050,9 +1033,9 @@ load_signals(const char *path)
 
 	if (t == NULL)
 		die_err(path, &e);
-	c_team = need(t, "team", path);
-	c_sig = need(t, "signal", path);
-	c_val = need(t, "value", path);
+	c_team = need_col(t, "team", path);
+	c_sig = need_col(t, "signal", path);
+	c_val = need_col(t, "value", path);
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		struct signal g;
 

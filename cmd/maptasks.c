@@ -73,12 +73,6 @@ static size_t nprofiles;
 static int opt_open;
 static const char *opt_assignee, *opt_type;
 
-static char *
-dupf(const struct tsvr *t, int col)
-{
-	return col < 0 ? xstrdup("") : xstrndup(t->f[col], t->len[col]);
-}
-
 static long
 dayf(const struct tsvr *t, int col, const char *path, struct err *e)
 {
@@ -107,17 +101,6 @@ moneyf(const struct tsvr *t, int col, const char *path, struct err *e)
 		die_err(path, e);
 	}
 	return m;
-}
-
-static int
-need(const struct tsvr *t, const char *name, const char *path)
-{
-	struct err e = { 0 };
-	int c = tsvr_need(t, name, &e);
-
-	if (c < 0)
-		die_err(path, &e);
-	return c;
 }
 
 static struct srow *
@@ -154,23 +137,23 @@ load_state(const char *path)
 
 	if (t == NULL)
 		die_err(path, &e);
-	c_asof = need(t, "as_of", path);
-	c_ent = need(t, "entity", path);
-	c_kind = need(t, "entity_kind", path);
-	c_acct = need(t, "account", path);
-	c_reg = need(t, "region", path);
-	c_model = need(t, "model", path);
-	c_princ = need(t, "principal", path);
+	c_asof = need_col(t, "as_of", path);
+	c_ent = need_col(t, "entity", path);
+	c_kind = need_col(t, "entity_kind", path);
+	c_acct = need_col(t, "account", path);
+	c_reg = need_col(t, "region", path);
+	c_model = need_col(t, "model", path);
+	c_princ = need_col(t, "principal", path);
 	c_msrc = tsvr_col(t, "model_source");
-	c_svc = need(t, "service", path);
-	c_contract = need(t, "contract", path);
-	c_state = need(t, "state", path);
-	c_reason = need(t, "reason", path);
-	c_good = need(t, "last_good_tag", path);
-	c_since = need(t, "state_since", path);
-	c_drift = need(t, "drift_date", path);
-	c_first = need(t, "first_seen", path);
-	c_daily = need(t, "daily_cost", path);
+	c_svc = need_col(t, "service", path);
+	c_contract = need_col(t, "contract", path);
+	c_state = need_col(t, "state", path);
+	c_reason = need_col(t, "reason", path);
+	c_good = need_col(t, "last_good_tag", path);
+	c_since = need_col(t, "state_since", path);
+	c_drift = need_col(t, "drift_date", path);
+	c_first = need_col(t, "first_seen", path);
+	c_daily = need_col(t, "daily_cost", path);
 	c_wl = tsvr_col(t, "workload");
 	c_owner = tsvr_col(t, "owner");
 	c_eng = tsvr_col(t, "engineer");
@@ -192,21 +175,21 @@ load_state(const char *path)
 			rows = xrealloc(rows, cap * sizeof(*rows));
 		}
 		r = &rows[nrows];
-		r->entity = dupf(t, c_ent);
-		r->kind = dupf(t, c_kind);
-		r->account = dupf(t, c_acct);
-		r->region = dupf(t, c_reg);
-		r->model = dupf(t, c_model);
-		r->principal = dupf(t, c_princ);
-		r->msrc = dupf(t, c_msrc);
-		r->service = dupf(t, c_svc);
-		r->contract = dupf(t, c_contract);
-		r->state = dupf(t, c_state);
-		r->reason = dupf(t, c_reason);
-		r->last_good_tag = dupf(t, c_good);
-		r->workload = dupf(t, c_wl);
-		r->owner = dupf(t, c_owner);
-		r->engineer = dupf(t, c_eng);
+		r->entity = dup_field(t, c_ent);
+		r->kind = dup_field(t, c_kind);
+		r->account = dup_field(t, c_acct);
+		r->region = dup_field(t, c_reg);
+		r->model = dup_field(t, c_model);
+		r->principal = dup_field(t, c_princ);
+		r->msrc = dup_field(t, c_msrc);
+		r->service = dup_field(t, c_svc);
+		r->contract = dup_field(t, c_contract);
+		r->state = dup_field(t, c_state);
+		r->reason = dup_field(t, c_reason);
+		r->last_good_tag = dup_field(t, c_good);
+		r->workload = dup_field(t, c_wl);
+		r->owner = dup_field(t, c_owner);
+		r->engineer = dup_field(t, c_eng);
 		r->state_since = dayf(t, c_since, path, &e);
 		r->drift_date = dayf(t, c_drift, path, &e);
 		r->first_seen = dayf(t, c_first, path, &e);
@@ -281,10 +264,10 @@ load_inventory(const char *path)
 
 	if (t == NULL)
 		die_err(path, &e);
-	c_arn = need(t, "profile_arn", path);
-	c_acct = need(t, "account", path);
-	c_reg = need(t, "region", path);
-	c_model = need(t, "model", path);
+	c_arn = need_col(t, "profile_arn", path);
+	c_acct = need_col(t, "account", path);
+	c_reg = need_col(t, "region", path);
+	c_model = need_col(t, "model", path);
 	c_tags = tsvr_col(t, "tags");
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		struct profile *p;
@@ -299,10 +282,10 @@ load_inventory(const char *path)
 		profiles = xrealloc(profiles, (nprofiles + 1) *
 		    sizeof(*profiles));
 		p = &profiles[nprofiles++];
-		p->arn = dupf(t, c_arn);
-		p->account = dupf(t, c_acct);
-		p->region = dupf(t, c_reg);
-		p->model = dupf(t, c_model);
+		p->arn = dup_field(t, c_arn);
+		p->account = dup_field(t, c_acct);
+		p->region = dup_field(t, c_reg);
+		p->model = dup_field(t, c_model);
 		p->principal = xstrdup("");
 		p->since = NODAY;
 		p->tagged = c_tags >= 0 && inventory_tagged(t->f[c_tags]);
@@ -741,7 +724,7 @@ load_tasks(const char *path)
 	if (t == NULL)
 		die_err(path, &e);
 	for (i = 0; cols[i]; i++)
-		c[i] = need(t, cols[i], path);
+		c[i] = need_col(t, cols[i], path);
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		struct task *k;
 		long d = dayf(t, c[0], path, &e);
@@ -772,22 +755,22 @@ load_tasks(const char *path)
 		memcpy(k->id, t->f[c[1]], 16);
 		k->type = ty;
 		k->open = strcmp(t->f[c[3]], "open") == 0;
-		k->entity = dupf(t, c[4]);
-		k->kind = dupf(t, c[5]);
-		k->account = dupf(t, c[6]);
-		k->region = dupf(t, c[7]);
-		k->model = dupf(t, c[8]);
-		k->principal = dupf(t, c[9]);
-		k->contract = dupf(t, c[10]);
-		k->last_good_tag = dupf(t, c[11]);
+		k->entity = dup_field(t, c[4]);
+		k->kind = dup_field(t, c[5]);
+		k->account = dup_field(t, c[6]);
+		k->region = dup_field(t, c[7]);
+		k->model = dup_field(t, c[8]);
+		k->principal = dup_field(t, c[9]);
+		k->contract = dup_field(t, c[10]);
+		k->last_good_tag = dup_field(t, c[11]);
 		k->drift_date = dayf(t, c[12], path, &e);
 		k->opened = dayf(t, c[13], path, &e);
 		k->closed = dayf(t, c[14], path, &e);
-		k->resolution = dupf(t, c[15]);
-		k->assignee = dupf(t, c[16]);
-		k->workload = dupf(t, c[17]);
-		k->owner = dupf(t, c[18]);
-		k->profile = dupf(t, c[19]);
+		k->resolution = dup_field(t, c[15]);
+		k->assignee = dup_field(t, c[16]);
+		k->workload = dup_field(t, c[17]);
+		k->owner = dup_field(t, c[18]);
+		k->profile = dup_field(t, c[19]);
 		k->impact = moneyf(t, c[20], path, &e);
 		k->risk_spend = moneyf(t, c[21], path, &e);
 		k->risk_days = strtol(t->f[c[22]], &endp, 10);
@@ -819,11 +802,11 @@ apply_events(const char *path)
 	if (t == NULL)
 		die_err(path, &e);
 	c_good = tsvr_col(t, "last_good_tag");
-	c_date = need(t, "date", path);
-	c_ent = need(t, "entity", path);
-	c_from = need(t, "from", path);
-	c_to = need(t, "to", path);
-	c_reason = need(t, "reason", path);
+	c_date = need_col(t, "date", path);
+	c_ent = need_col(t, "entity", path);
+	c_from = need_col(t, "from", path);
+	c_to = need_col(t, "to", path);
+	c_reason = need_col(t, "reason", path);
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		long d = dayf(t, c_date, path, &e);
 		const char *from = t->f[c_from], *to = t->f[c_to];
@@ -929,10 +912,10 @@ apply_ledger(const char *path)
 
 	if (t == NULL)
 		die_err(path, &e);
-	c_date = need(t, "date", path);
-	c_ent = need(t, "entity", path);
-	c_state = need(t, "state", path);
-	c_elig = need(t, "eligible_cost", path);
+	c_date = need_col(t, "date", path);
+	c_ent = need_col(t, "entity", path);
+	c_state = need_col(t, "state", path);
+	c_elig = need_col(t, "eligible_cost", path);
 	while ((rc = tsvr_next(t, &e)) == 1) {
 		long d = dayf(t, c_date, path, &e);
 		int32_t i;
