@@ -841,10 +841,6 @@ cover(const struct ent *en, long day, uint32_t svc, int cat, int *why)
 	return -1;
 }
 
-struct dayslots {
-	size_t from, to;	/* range in the sorted slot order */
-};
-
 static uint32_t *order;		/* slot indices sorted by (day, entity key) */
 
 static int
@@ -1282,8 +1278,6 @@ write_state(struct out *o)
 	for (i = 0; i < nents; i++) {
 		struct ent *en = &ents[idx[i]];
 
-		if (en->state == S_NEW)
-			continue;	/* seen only after --as-of */
 		out_day(o, as_of);
 #define F(id) do { out_c(o, '\t'); out_vals(o, S(id)); } while (0)
 		F(en->key);

@@ -387,7 +387,6 @@ command_for(struct task *k, const struct srow *r, const char *value)
 			buf_adds(&c, " --resources ");
 			q(&c, k->entity);
 			buf_adds(&c, " --tags ");
-			buf_printf(&tag, "%s", "");
 			{
 				struct buf t2 = { 0 };
 
@@ -641,7 +640,6 @@ task_open(const struct srow *r, const char *to, const char *reason, long day,
 	if (type < 0)
 		return;
 	buf_printf(&idb, "%s\t%s\t", ttypename[type], r->entity);
-	buf_cstr(&idb);
 	{
 		char d[DATE_DAYLEN];
 
