@@ -81,7 +81,6 @@ static size_t npats;
 static long opt_month = NODAY;
 static long opt_as_of = NODAY;
 static long as_of = NODAY;
-static int status;
 static struct buf otherbuf;	/* the other credits, as TSV rows */
 
 
@@ -1220,5 +1219,5 @@ main(int argc, char **argv)
 	if (out_close(&o) != 0)
 		die(EXIT_SYS, "write error: %s", strerror(o.err));
 	sidefile_commit();
-	return status;
+	return EXIT_OKAY;
 }

@@ -96,13 +96,6 @@ strtab_intern(struct strtab *t, const char *s, size_t n)
 	return id;
 }
 
-size_t
-strtab_bytes(const struct strtab *t)
-{
-	return t->nblocks * BLOCK + t->cap * (sizeof(char *) + 4) +
-	    t->nslots * 4;
-}
-
 void
 strtab_free(struct strtab *t)
 {

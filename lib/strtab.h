@@ -26,5 +26,4 @@ strtab_get(const struct strtab *t, uint32_t id)
 	return t->str[id];
 }
 void strtab_free(struct strtab *);
-size_t strtab_bytes(const struct strtab *);	/* memory held */
 #endif
