@@ -6,7 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../lib/tsv.h"
+#include "core/tsv.h"
 #include "common.h"
 
 const char *progname = "map";

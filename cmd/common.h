@@ -2,7 +2,7 @@
  * the OOM hook, closing stdout with its error checked. */
 #ifndef COMMON_H
 #define COMMON_H
-#include "../lib/err.h"
+#include "core/err.h"
 
 #define TOOLKIT_VERSION "0.1.0"
 

@@ -13,13 +13,13 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "../lib/csvin.h"
-#include "../lib/date.h"
-#include "../lib/jmap.h"
-#include "../lib/manifest.h"
-#include "../lib/money.h"
-#include "../lib/tsv.h"
-#include "../lib/zin.h"
+#include "intake/csvin.h"
+#include "core/date.h"
+#include "intake/jmap.h"
+#include "intake/manifest.h"
+#include "core/money.h"
+#include "core/tsv.h"
+#include "core/zin.h"
 #include "common.h"
 
 enum fmt { FMT_AUTO, FMT_CUR2, FMT_LEGACY, FMT_ATHENA, FMT_FOCUS, NFMT };

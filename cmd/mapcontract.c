@@ -25,11 +25,11 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "../lib/contract.h"
-#include "../lib/date.h"
-#include "../lib/money.h"
-#include "../lib/tsv.h"
-#include "../lib/workload.h"
+#include "map/contract.h"
+#include "core/date.h"
+#include "core/money.h"
+#include "core/tsv.h"
+#include "map/workload.h"
 #include "common.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))

@@ -10,12 +10,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../lib/contract.h"
-#include "../lib/date.h"
-#include "../lib/money.h"
-#include "../lib/strtab.h"
-#include "../lib/u64map.h"
-#include "../lib/tsv.h"
+#include "map/contract.h"
+#include "core/date.h"
+#include "core/money.h"
+#include "core/strtab.h"
+#include "core/u64map.h"
+#include "core/tsv.h"
 #include "common.h"
 
 #define NODAY (-2147483647L)

@@ -17,10 +17,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "../lib/date.h"
-#include "../lib/money.h"
-#include "../lib/strtab.h"
-#include "../lib/tsv.h"
+#include "core/date.h"
+#include "core/money.h"
+#include "core/strtab.h"
+#include "core/tsv.h"
 #include "common.h"
 
 #define NODAY (-2147483647L)

@@ -17,8 +17,9 @@
 set -eu
 TARGETS="csvin jmap scalars manifest tsvr contracts workloads"
 # the lib/ modules the targets use (the parsers and what they call)
-LIBSRC="err money date jmap zin csvin tsv manifest hash contract workload"
-STD="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE"
+LIBSRC="core/err core/money core/date intake/jmap core/zin intake/csvin core/tsv
+        intake/manifest core/hash map/contract map/workload"
+STD="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib"
 WARN="-Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
       -Wformat=2 -Wno-format-nonliteral -Werror"
 LDLIBS="-lcsv -lz -lxxhash -pthread"
@@ -50,13 +51,13 @@ if [ "$mode" = fuzz ]; then
 	cflags="$STD $WARN -g -O1 -fno-omit-frame-pointer -pthread $san"
 	for m in $LIBSRC; do
 		# shellcheck disable=SC2086
-		run $cc $cflags -fsanitize=fuzzer-no-link -c -o "$out/obj/$m.o" lib/$m.c
+		run $cc $cflags -fsanitize=fuzzer-no-link -c -o "$out/obj/${m#*/}.o" lib/$m.c
 	done
 	# shellcheck disable=SC2086
 	run $cc $cflags -fsanitize=fuzzer-no-link -c -o "$out/obj/fuzzutil.o" fuzz/fuzzutil.c
 	for t in $TARGETS; do
 		objs=
-		for m in $LIBSRC; do objs="$objs $out/obj/$m.o"; done
+		for m in $LIBSRC; do objs="$objs $out/obj/${m#*/}.o"; done
 		# shellcheck disable=SC2086
 		run $cc $cflags -fsanitize=fuzzer -o "$out/fuzz_$t" fuzz/fuzz_$t.c \
 		    "$out/obj/fuzzutil.o" $objs $LDLIBS
@@ -69,8 +70,8 @@ else
 	for m in $LIBSRC fuzzutil replay; do
 		case $m in fuzzutil|replay) src=fuzz/$m.c ;; *) src=lib/$m.c ;; esac
 		# shellcheck disable=SC2086
-		run $cc $cflags -c -o "$out/obj/$m.o" $src
-		[ $m = replay ] || objs="$objs $out/obj/$m.o"
+		run $cc $cflags -c -o "$out/obj/${m#*/}.o" $src
+		[ $m = replay ] || objs="$objs $out/obj/${m#*/}.o"
 	done
 	for t in $TARGETS; do
 		# shellcheck disable=SC2086

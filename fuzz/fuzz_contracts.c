@@ -21,7 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/contract.h"
+#include "map/contract.h"
 #include "fuzz.h"
 
 /* ---- references ---- */

@@ -13,8 +13,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/csvin.h"
-#include "../lib/zin.h"
+#include "intake/csvin.h"
+#include "core/zin.h"
 #include "fuzz.h"
 
 struct rrow {

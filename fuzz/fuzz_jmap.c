@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/jmap.h"
+#include "intake/jmap.h"
 #include "fuzz.h"
 
 /* 1 if s[0..n) is well-formed UTF-8 (no surrogates, no overlongs). */

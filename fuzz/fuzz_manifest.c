@@ -4,7 +4,7 @@
  * the input. */
 #include <string.h>
 
-#include "../lib/manifest.h"
+#include "intake/manifest.h"
 #include "fuzz.h"
 
 int

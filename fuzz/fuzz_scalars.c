@@ -9,8 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/date.h"
-#include "../lib/money.h"
+#include "core/date.h"
+#include "core/money.h"
 #include "fuzz.h"
 
 /* Reference: the canonical text money_fmt(v, 0) must print for s, in out

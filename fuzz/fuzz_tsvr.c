@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/tsv.h"
+#include "core/tsv.h"
 #include "fuzz.h"
 
 struct rline {

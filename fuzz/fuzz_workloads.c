@@ -17,7 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "../lib/workload.h"
+#include "map/workload.h"
 #include "fuzz.h"
 
 #define MAXQ 48		/* claims that get queries */

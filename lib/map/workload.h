@@ -34,7 +34,7 @@
 #define WORKLOAD_H
 #include <stddef.h>
 
-#include "err.h"
+#include "core/err.h"
 
 enum claimkind { CL_ACCOUNT = 1, CL_TAG, CL_PROFILE, CL_PRINCIPAL, CL_PREFIX,
 	CL_RESOURCE };

@@ -70,8 +70,8 @@
 #define CONTRACT_H
 #include <stddef.h>
 
-#include "err.h"
-#include "money.h"
+#include "core/err.h"
+#include "core/money.h"
 
 enum program { PROG_MAP = 0, PROG_MAP_AI = 1 };
 

@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "money.h"
+#include "core/money.h"
 
 /* The largest amount a field may hold: 1e15 (a quadrillion dollars), so
  * that sums of 1e11 of them still fit the 128 bits (1.7e26 with 12

@@ -3,9 +3,9 @@
 #include <stdlib.h>
 #include <unistd.h>
 
-#include "date.h"
-#include "money.h"
-#include "tsv.h"
+#include "core/date.h"
+#include "core/money.h"
+#include "core/tsv.h"
 
 #define OUTSZ (256 * 1024)
 

@@ -1,4 +1,4 @@
-#include "date.h"
+#include "core/date.h"
 
 long
 date_from_civil(int y, int m, int d)

@@ -1,9 +1,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "err.h"
-#include "hash.h"
-#include "strtab.h"
+#include "core/err.h"
+#include "core/hash.h"
+#include "core/strtab.h"
 
 #define BLOCK (1 << 20)
 

@@ -1,7 +1,7 @@
 #include <stdio.h>
 #include <xxhash.h>
 
-#include "hash.h"
+#include "core/hash.h"
 
 uint64_t
 hash64(const void *p, size_t n)

@@ -15,8 +15,8 @@
 #define CSVIN_H
 #include <stddef.h>
 
-#include "err.h"
-#include "zin.h"
+#include "core/err.h"
+#include "core/zin.h"
 
 struct csvrow {
 	size_t nf;

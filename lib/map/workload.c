@@ -7,9 +7,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "hash.h"
-#include "tsv.h"
-#include "workload.h"
+#include "core/hash.h"
+#include "core/tsv.h"
+#include "map/workload.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -11,7 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "csvin.h"
+#include "intake/csvin.h"
 
 #define SLICE (64 * 1024)
 

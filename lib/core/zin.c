@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include <zlib.h>
 
-#include "zin.h"
+#include "core/zin.h"
 
 #define RAWSZ (256 * 1024)
 #define BLKSZ (1024 * 1024)

@@ -1,6 +1,6 @@
 #include <string.h>
 
-#include "jmap.h"
+#include "intake/jmap.h"
 
 void
 jmap_init(struct jmap_iter *it, const char *s, size_t n, char *scratch)

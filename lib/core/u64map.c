@@ -1,7 +1,7 @@
 #include <stdlib.h>
 
-#include "err.h"
-#include "u64map.h"
+#include "core/err.h"
+#include "core/u64map.h"
 
 static size_t
 slot(const struct u64map *m, uint64_t key)

@@ -1,8 +1,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "jmap.h"
-#include "manifest.h"
+#include "intake/jmap.h"
+#include "intake/manifest.h"
 
 struct js {
 	const char *p, *end, *start;

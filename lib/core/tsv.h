@@ -7,8 +7,8 @@
 #include <stddef.h>
 #include <string.h>
 
-#include "err.h"
-#include "zin.h"
+#include "core/err.h"
+#include "core/zin.h"
 
 /* --- output ------------------------------------------------------------ */
 

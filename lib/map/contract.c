@@ -5,9 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "contract.h"
-#include "date.h"
-#include "tsv.h"
+#include "map/contract.h"
+#include "core/date.h"
+#include "core/tsv.h"
 
 #define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 

@@ -6,7 +6,7 @@
 #define MANIFEST_H
 #include <stddef.h>
 
-#include "err.h"
+#include "core/err.h"
 
 struct manifest {
 	char **keys;		/* bucket keys, in manifest order */
