@@ -50,7 +50,7 @@ help:
 	@echo 'make check        the whole test suite (golden, sanitizers, fuzz replay, man lint)'
 	@echo 'make test         golden tests only, on the normal build'
 	@echo 'make regold       rewrite golden files from the current build, for review'
-	@echo 'make lib          the static library of lib/ (/libmap.a)'
+	@echo 'make lib          the static library of lib/ ($(BUILD)/libmap.a)'
 	@echo 'make san          build with AddressSanitizer + UBSan into build-san/'
 	@echo 'make fuzz         build libFuzzer targets into build-fuzz/ (clang)'
 	@echo 'make manlint      mandoc -Tlint on every man page'
