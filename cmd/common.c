@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/afile.h"
 #include "core/tsv.h"
 #include "common.h"
 
@@ -101,11 +102,8 @@ print_version(void)
 	    TOOLKIT_VERSION);
 }
 
-struct sidefile {
-	char *tmp;
-	const char *path;
-};
-static struct sidefile *side;
+static struct afile *side;
+static const char **sidepath;
 static size_t nside;
 
 static void
@@ -114,50 +112,42 @@ sidefile_discard(void)
 	size_t i;
 
 	for (i = 0; i < nside; i++)
-		if (side[i].tmp)
-			unlink(side[i].tmp);
+		afile_abort(&side[i]);
 }
 
 void
 sidefile_prepare(const char *path, void (*fn)(struct out *))
 {
-	struct out o;
-	size_t n = strlen(path);
-	char *tmp = xmalloc(n + 16);
-	mode_t m;
-	int fd;
+	struct err e = { 0 };
+	struct afile *a;
 
 	if (nside == 0)
 		atexit(sidefile_discard);
-	snprintf(tmp, n + 16, "%s.tmpXXXXXX", path);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		die(EXIT_SYS, "%s: %s", path, strerror(errno));
 	side = xrealloc(side, (nside + 1) * sizeof(*side));
-	side[nside].tmp = tmp;
-	side[nside].path = path;
+	sidepath = xrealloc(sidepath, (nside + 1) * sizeof(*sidepath));
+	sidepath[nside] = path;
+	a = &side[nside];
+	if (afile_open(a, path, 0, &e) != 0)
+		die_err(path, &e);
 	nside++;
-	m = umask(0);
-	umask(m);
-	(void)fchmod(fd, 0666 & ~m);
-	out_init(&o, fd);
-	fn(&o);
-	if (out_close(&o) != 0 || fsync(fd) != 0 || close(fd) != 0)
-		die(EXIT_SYS, "%s: %s", path, strerror(o.err ? o.err : errno));
+	fn(&a->o);
+	/* written and synced now; renamed by sidefile_commit */
+	if (out_flush(&a->o) != 0 || (a->tmp && fsync(a->fd) != 0)) {
+		err_set(&e, EXIT_SYS, 0, "%s", strerror(a->o.err ? a->o.err :
+		    errno));
+		die_err(path, &e);
+	}
 }
 
 void
 sidefile_commit(void)
 {
+	struct err e = { 0 };
 	size_t i;
 
-	for (i = 0; i < nside; i++) {
-		if (rename(side[i].tmp, side[i].path) != 0)
-			die(EXIT_SYS, "%s: %s", side[i].path,
-			    strerror(errno));
-		free(side[i].tmp);
-		side[i].tmp = NULL;
-	}
+	for (i = 0; i < nside; i++)
+		if (afile_commit(&side[i], &e) != 0)
+			die_err(sidepath[i], &e);
 }
 
 int

@@ -1,3 +1,5 @@
+#include <string.h>
+
 #include "core/date.h"
 
 long
@@ -174,4 +176,30 @@ long
 date_month_first(long month)
 {
 	return date_from_civil((int)(month / 12), (int)(month % 12) + 1, 1);
+}
+
+int
+date_parse_month(const char *s, size_t n, long *month)
+{
+	char b[16];
+	long d;
+
+	if (n != 7)
+		return -1;
+	memcpy(b, s, 7);
+	memcpy(b + 7, "-01", 4);
+	if (date_parse_day(b, 10, &d))
+		return -1;
+	*month = date_month(d);
+	return 0;
+}
+
+void
+date_fmt_month(long month, char buf[DATE_MONTHLEN])
+{
+	char d[DATE_DAYLEN];
+
+	date_fmt_day(date_month_first(month), d);
+	memcpy(buf, d, 7);
+	buf[7] = '\0';
 }

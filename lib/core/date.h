@@ -4,6 +4,10 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/* "No day": an empty date column, a date never set. Every day number a
+ * real date gives is far above it. */
+#define DAY_NONE (-2147483647L)
+
 /* Seconds since 1970-01-01T00:00:00Z. */
 typedef int64_t utime_t;
 
@@ -31,4 +35,9 @@ void date_fmt_day(long day, char buf[DATE_DAYLEN]);
 long date_month(long day);
 /* first day of month number */
 long date_month_first(long month);
+/* "YYYY-MM" (8 bytes with NUL) */
+#define DATE_MONTHLEN 8
+/* Parse exactly YYYY-MM into a month number. Returns 0 or -1. */
+int date_parse_month(const char *s, size_t n, long *month);
+void date_fmt_month(long month, char buf[DATE_MONTHLEN]);
 #endif

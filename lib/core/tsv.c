@@ -124,7 +124,7 @@ out_day(struct out *o, long day)
 {
 	char b[DATE_DAYLEN];
 
-	if (day < -100000)
+	if (day == DAY_NONE)
 		return;
 	date_fmt_day(day, b);
 	out_add(o, b, 10);

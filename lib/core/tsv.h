@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "core/date.h"
 #include "core/err.h"
 #include "core/zin.h"
 
@@ -59,7 +60,7 @@ out_vals(struct out *o, const char *s)
 }
 void out_money(struct out *, __int128 m);	/* exact, at least 2 dp */
 void out_money_dp(struct out *, __int128 m, int mindec);
-void out_day(struct out *, long day);		/* YYYY-MM-DD; empty if < -100000 */
+void out_day(struct out *, long day);		/* YYYY-MM-DD; empty if DAY_NONE */
 void out_long(struct out *, long long);
 
 /* Escape s into a buffer (for callers that build values). */

@@ -377,7 +377,7 @@ contract_init(struct contract *c)
 {
 	memset(c, 0, sizeof(*c));
 	c->program = PROG_MAP;
-	c->start = c->end = LONG_MIN;
+	c->start = c->end = DAY_NONE;
 	c->excl = EXCL_DEFAULT;
 }
 
@@ -745,7 +745,7 @@ contract_format_field(const struct contract *c, const char *col,
 	else if (strcmp(col, "start") == 0 || strcmp(col, "end") == 0) {
 		long day = col[0] == 's' ? c->start : c->end;
 
-		if (day != LONG_MIN) {
+		if (day != DAY_NONE) {
 			fmt_day(day, d);
 			buf_adds(b, d);
 		}
@@ -829,9 +829,9 @@ contract_validate(const struct contract *c, struct err *e)
 		BAD("contract '%s': bad or missing payer account", c->id);
 	if (c->mpe == NULL || !mpe_valid(c->mpe))
 		BAD("contract '%s': bad or missing MPE ID", c->id);
-	if (c->start == LONG_MIN || c->end == LONG_MIN)
+	if (c->start == DAY_NONE || c->end == DAY_NONE)
 		BAD("contract '%s': missing %s date", c->id,
-		    c->start == LONG_MIN ? "start" : "end");
+		    c->start == DAY_NONE ? "start" : "end");
 	fmt_day(c->start, d1);
 	fmt_day(c->end, d2);
 	if (c->end < c->start)

@@ -70,6 +70,7 @@
 #define CONTRACT_H
 #include <stddef.h>
 
+#include "core/date.h"
 #include "core/err.h"
 #include "core/money.h"
 
@@ -187,7 +188,7 @@ int contract_parse_field(struct contract *c, const char *column,
 void contract_format_field(const struct contract *, const char *column,
     struct buf *b);
 /* A contract with every field unset: program map, exclusions default,
- * start/end LONG_MIN. */
+ * start/end DAY_NONE. */
 void contract_init(struct contract *);
 void contract_free(struct contract *);
 
