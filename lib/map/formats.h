@@ -1,0 +1,167 @@
+/* formats.h: the files of map-formats(5), one record type and one schema
+ * each. A reader opens a file with recr_open(path, &SCHEMA_schema, e) and
+ * gets one typed record per row from recr_next; every tool that reads a
+ * format reads it through its schema, so an unknown state, reason, kind or
+ * task type, a bad date or a bad amount is the same exit 3 with file:line
+ * everywhere. The FMT_* enums index the fields (for recr_has/recr_need).
+ * The HDR_* strings are the header lines the writers emit. */
+#ifndef FORMATS_H
+#define FORMATS_H
+#include "core/rec.h"
+#include "map/vocab.h"
+
+/* "NEW" and the five states: the from column of the events file */
+extern const struct vocab vocab_event_from;
+
+/* ---- state (mapstate) ----
+ * tag_KEY columns are not in the schema: read them from r->t. */
+struct state_rec {
+	long as_of;
+	struct span entity;
+	int kind;
+	struct span payer, account, account_name, service, region, model;
+	struct span principal, model_source, contract;
+	int state, reason;
+	long eligibility_date, state_since;
+	struct span map_tag, last_good_tag;
+	long drift_date;
+	money_t eligible, accruing, at_risk, daily;
+	long eligible_days;
+	long first_seen, last_seen;
+	struct span workload, team, product, portfolio, owner, engineer;
+};
+enum { FS_AS_OF, FS_ENTITY, FS_KIND, FS_PAYER, FS_ACCOUNT, FS_ACCOUNT_NAME,
+	FS_SERVICE, FS_REGION, FS_MODEL, FS_PRINCIPAL, FS_MODEL_SOURCE,
+	FS_CONTRACT, FS_STATE, FS_REASON, FS_ELIG_DATE, FS_STATE_SINCE,
+	FS_MAP_TAG, FS_LAST_GOOD, FS_DRIFT, FS_ELIGIBLE, FS_ACCRUING,
+	FS_AT_RISK, FS_DAILY, FS_ELIG_DAYS, FS_FIRST_SEEN, FS_LAST_SEEN,
+	FS_WORKLOAD, FS_TEAM, FS_PRODUCT, FS_PORTFOLIO, FS_OWNER, FS_ENGINEER,
+	NFS };
+extern const struct rschema state_schema;
+
+/* ---- events (mapstate --events) ---- */
+struct event_rec {
+	long date;
+	struct span entity;
+	int kind;		/* -1 when the column is absent */
+	struct span account;
+	int from, to, reason;
+	struct span map_tag, last_good_tag;
+};
+enum { FE_DATE, FE_ENTITY, FE_KIND, FE_ACCOUNT, FE_FROM, FE_TO, FE_REASON,
+	FE_MAP_TAG, FE_LAST_GOOD, NFE };
+extern const struct rschema event_schema;
+
+/* ---- ledger (mapstate --ledger): one row per entity and day ---- */
+struct ledger_rec {
+	long date;
+	struct span entity;
+	int kind;
+	struct span payer, account, service, contract;
+	int state;
+	money_t cost, eligible, accruing;
+	struct span workload, team, product, portfolio;
+};
+enum { FL_DATE, FL_ENTITY, FL_KIND, FL_PAYER, FL_ACCOUNT, FL_SERVICE,
+	FL_CONTRACT, FL_STATE, FL_COST, FL_ELIGIBLE, FL_ACCRUING, FL_WORKLOAD,
+	FL_TEAM, FL_PRODUCT, FL_PORTFOLIO, NFL };
+extern const struct rschema ledger_schema;
+
+/* ---- tasks (maptasks) ---- */
+struct task_rec {
+	long as_of;
+	struct span task_id;
+	int type, status;
+	struct span entity;
+	int kind;
+	struct span account, region, model, principal, contract;
+	struct span expected_tag, last_good_tag;
+	long drift_date, opened, closed;
+	struct span resolution, assignee, workload, owner, profile;
+	money_t daily_impact, impact_to_date, at_risk_spend;
+	long at_risk_days;
+	struct span action, command;
+};
+enum { FT_AS_OF, FT_TASK_ID, FT_TYPE, FT_STATUS, FT_ENTITY, FT_KIND,
+	FT_ACCOUNT, FT_REGION, FT_MODEL, FT_PRINCIPAL, FT_CONTRACT,
+	FT_EXPECTED, FT_LAST_GOOD, FT_DRIFT, FT_OPENED, FT_CLOSED,
+	FT_RESOLUTION, FT_ASSIGNEE, FT_WORKLOAD, FT_OWNER, FT_PROFILE,
+	FT_DAILY, FT_TO_DATE, FT_RISK_SPEND, FT_RISK_DAYS, FT_ACTION,
+	FT_COMMAND, NFT };
+extern const struct rschema task_schema;
+
+/* ---- notifications (maptasks --notify) ---- */
+struct notify_rec {
+	long as_of;
+	struct span owner, workload, task_id;
+	int type;
+	struct span assignee, action;
+	money_t daily_impact;
+	struct span note;
+};
+extern const struct rschema notify_schema;
+
+/* ---- attribution (mapcredit) ---- */
+struct attribution_rec {
+	long month;
+	struct span contract, workload, team, product, portfolio;
+	money_t accruing, share, credit;
+	struct span method;
+};
+extern const struct rschema attribution_schema;
+
+/* ---- claims (mapcredit --claims) ---- */
+enum { CL_ELIGIBLE, CL_ACCRUING, CL_PENDING, CL_STALE, CL_UNTRACKABLE,
+	CL_PROJECTED, CL_EARNED, CL_RECEIVED, CL_GAP, CL_GAP_PENDING,
+	CL_GAP_STALE, CL_GAP_UNTRACKABLE, NCLAIM };
+struct claims_rec {
+	long month;
+	struct span contract;
+	money_t credit_rate;
+	money_t v[NCLAIM];
+};
+extern const struct rschema claims_schema;
+
+/* ---- pools (mapcredit --pools) ---- */
+struct pool_rec {
+	long as_of;
+	struct span code, account, reference;
+	money_t granted, used, remaining;
+	long start, end, days_left;
+	money_t daily_burn, expiring_unused;
+	struct span note;
+};
+extern const struct rschema pool_schema;
+
+/* ---- other credits (mapcredit --other) ---- */
+struct other_rec {
+	long date;
+	struct span payer, account, service, line_type;
+	money_t amount;
+	struct span description;
+};
+extern const struct rschema other_schema;
+
+/* ---- score history (mapscore --history): one row per day and
+ * ownership group ---- */
+struct history_rec {
+	long date;
+	struct span workload, team, product, portfolio;
+	money_t cost, unowned_share, eligible, accruing, pending, stale;
+	money_t untrackable, ai_eligible, ai_accruing;
+	long n[NSTATE];		/* entities per state; n[ST_NONE] unused */
+};
+extern const struct rschema history_schema;
+
+/* ---- scan summary (curscan --summary) ---- */
+struct summary_rec {
+	struct span kind, file, format, key;
+	long rows;
+	money_t cost;
+};
+extern const struct rschema summary_schema;
+
+extern const char HDR_EVENTS[], HDR_LEDGER[], HDR_TASKS[], HDR_NOTIFY[];
+extern const char HDR_ATTRIBUTION[], HDR_CLAIMS[], HDR_POOLS[];
+extern const char HDR_OTHER[], HDR_HISTORY[], HDR_SUMMARY[];
+#endif
