@@ -281,6 +281,12 @@ recr_need(const struct recr *r, size_t i, struct err *e)
 	return -1;
 }
 
+int
+recr_empty(const struct recr *r, size_t i)
+{
+	return !recr_has(r, i) || r->t->len[r->col[i]] == 0;
+}
+
 long
 recr_line(const struct recr *r)
 {

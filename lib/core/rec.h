@@ -110,6 +110,8 @@ int recr_next(struct recr *, void *rec, struct err *e);
 int recr_has(const struct recr *, size_t i);
 /* Require field i even though the schema says RF_OPT. */
 int recr_need(const struct recr *, size_t i, struct err *e);
+/* Is field i of the current row empty (or its column absent)? */
+int recr_empty(const struct recr *, size_t i);
 long recr_line(const struct recr *);
 void recr_close(struct recr *);
 #endif

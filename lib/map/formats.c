@@ -11,9 +11,37 @@ static const char *const event_from_names[NSTATE] = { "NEW", "ELIGIBLE",
 const struct vocab vocab_event_from = { "state", event_from_names, 0,
 	NSTATE };
 
+static const char *const line_kind_names[NKIND + 1] = { "resource",
+	"profile", "ai-direct", "unattributed", KIND_NONE_NAME };
+const struct vocab vocab_line_kind = { "kind", line_kind_names, 0,
+	NKIND + 1 };
+
 /* money columns may be empty (0), dates where the format says so */
 #define E RF_EMPTY
 #define O RF_OPT
+
+#define R struct line_rec
+static const struct rfield line_f[NFC] = {
+	RFIELD("usage_start", RT_TS, 0, R, usage_start),
+	RFIELD("payer", RT_STR, 0, R, payer),
+	RFIELD("account", RT_STR, 0, R, account),
+	RFIELD("account_name", RT_STR, O, R, account_name),
+	RFIELD("service", RT_STR, 0, R, service),
+	RFIELD("region", RT_STR, O, R, region),
+	RFIELD("line_type", RT_STR, O, R, line_type),
+	RENUM("entity_kind", O, R, kind, &vocab_line_kind),
+	RFIELD("entity", RT_STR, O, R, entity),
+	RFIELD("usage_type", RT_STR, O, R, usage_type),
+	RFIELD("model", RT_STR, O, R, model),
+	RFIELD("principal", RT_STR, O, R, principal),
+	RFIELD("cost", RT_MONEY, E, R, cost),
+	RFIELD("map_tag", RT_STR, O, R, map_tag),
+	RFIELD("principal_map_tag", RT_STR, O, R, principal_map_tag),
+	RFIELD("description", RT_STR, O, R, description),
+	RFIELD("resource_id", RT_STR, O, R, resource_id),
+};
+#undef R
+SCHEMA(line_schema, "charge lines", line_f);
 
 #define R struct state_rec
 static const struct rfield state_f[NFS] = {
@@ -243,6 +271,10 @@ static const struct rfield summary_f[] = {
 #undef R
 SCHEMA(summary_schema, "scan summary", summary_f);
 
+const char HDR_LINES[] = "usage_start\tpayer\taccount\taccount_name\t"
+    "service\tregion\tline_type\tentity_kind\tentity\tusage_type\tmodel\t"
+    "principal\tcost\tmap_tag\tprincipal_map_tag\tdescription\t"
+    "resource_id";	/* then tag_KEY columns, then a newline */
 const char HDR_EVENTS[] = "date\tentity\tentity_kind\taccount\tfrom\tto\t"
     "reason\tmap_tag\tlast_good_tag\n";
 const char HDR_LEDGER[] = "date\tentity\tentity_kind\tpayer\taccount\t"

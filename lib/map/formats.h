@@ -13,6 +13,28 @@
 /* "NEW" and the five states: the from column of the events file */
 extern const struct vocab vocab_event_from;
 
+/* ---- charge lines (curscan) ----
+ * entity_kind is a kind, or KIND_NONE (written "none") for a line of no
+ * billing entity. Only usage_start, payer, account, service and cost are
+ * required; a tool recr_need()s the other columns it uses. tag_KEY columns
+ * are read from r->t. */
+#define KIND_NONE NKIND
+extern const struct vocab vocab_line_kind;
+struct line_rec {
+	int64_t usage_start;
+	struct span payer, account, account_name, service, region, line_type;
+	int kind;
+	struct span entity, usage_type, model, principal;
+	money_t cost;		/* 0 when empty: recr_empty(r, FC_COST) */
+	struct span map_tag, principal_map_tag, description, resource_id;
+};
+enum { FC_START, FC_PAYER, FC_ACCOUNT, FC_ACCOUNT_NAME, FC_SERVICE,
+	FC_REGION, FC_LINE_TYPE, FC_KIND, FC_ENTITY, FC_USAGE_TYPE, FC_MODEL,
+	FC_PRINCIPAL, FC_COST, FC_MAP_TAG, FC_PRINCIPAL_MAP_TAG,
+	FC_DESCRIPTION, FC_RESOURCE_ID, NFC };
+extern const struct rschema line_schema;
+extern const char HDR_LINES[];
+
 /* ---- state (mapstate) ----
  * tag_KEY columns are not in the schema: read them from r->t. */
 struct state_rec {
