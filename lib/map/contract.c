@@ -1136,3 +1136,20 @@ contracts_free(struct contracts *cs)
 	cs->v = NULL;
 	cs->n = 0;
 }
+
+int
+contracts_find(const struct contracts *cs, const char *id)
+{
+	size_t i;
+
+	for (i = 0; i < cs->n; i++)
+		if (strcmp(cs->v[i].id, id) == 0)
+			return (int)i;
+	return -1;
+}
+
+long
+contract_term_limit(long start)
+{
+	return term_limit(start);
+}

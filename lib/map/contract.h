@@ -121,6 +121,8 @@ struct contracts {
  * intersect ("all" intersects everything). */
 int contracts_load(const char *path, struct contracts *, struct err *e);
 void contracts_free(struct contracts *);
+/* The index of the contract with this id, or -1. */
+int contracts_find(const struct contracts *, const char *id);
 
 /* Validate one contract's fields (as in the file); 0, or -1 with e. */
 int contract_validate(const struct contract *, struct err *e);
@@ -207,4 +209,7 @@ int contract_check_against(const struct contracts *cs,
 typedef void contract_problem_fn(void *arg, const struct err *e);
 int contracts_load_all(const char *path, struct contracts *,
     contract_problem_fn *fn, void *arg, struct err *e);
+/* The last day a term starting on start may end on: three years later,
+ * same month and day (1 March for 29 February). */
+long contract_term_limit(long start);
 #endif

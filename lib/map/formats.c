@@ -130,7 +130,7 @@ static const struct rfield task_f[NFT] = {
 	RFIELD("model", RT_STR, 0, R, model),
 	RFIELD("principal", RT_STR, 0, R, principal),
 	RFIELD("contract", RT_STR, 0, R, contract),
-	RFIELD("expected_tag", RT_STR, 0, R, expected_tag),
+	RFIELD("expected_tag", RT_STR, O, R, expected_tag),
 	RFIELD("last_good_tag", RT_STR, 0, R, last_good_tag),
 	RFIELD("drift_date", RT_DAY, E, R, drift_date),
 	RFIELD("opened", RT_DAY, E, R, opened),
@@ -144,8 +144,8 @@ static const struct rfield task_f[NFT] = {
 	RFIELD("impact_to_date", RT_MONEY, E, R, impact_to_date),
 	RFIELD("at_risk_spend", RT_MONEY, E, R, at_risk_spend),
 	RFIELD("at_risk_days", RT_COUNT, E, R, at_risk_days),
-	RFIELD("action", RT_STR, 0, R, action),
-	RFIELD("command", RT_STR, 0, R, command),
+	RFIELD("action", RT_STR, O, R, action),
+	RFIELD("command", RT_STR, O, R, command),
 };
 #undef R
 SCHEMA(task_schema, "tasks", task_f);
@@ -197,7 +197,7 @@ static const struct rfield claims_f[] = {
 	RFIELD("gap", RT_MONEY, E, R, v[CL_GAP]),
 	RFIELD("gap_pending", RT_MONEY, E, R, v[CL_GAP_PENDING]),
 	RFIELD("gap_stale", RT_MONEY, E, R, v[CL_GAP_STALE]),
-	RFIELD("gap_untrackable", RT_MONEY, E, R, v[CL_GAP_UNTRACKABLE]),
+	RFIELD("gap_untrackable", RT_MONEY, E | O, R, v[CL_GAP_UNTRACKABLE]),
 };
 #undef R
 SCHEMA(claims_schema, "claims", claims_f);
