@@ -36,9 +36,11 @@ COMMONOBJ = $(BUILD)/cmd/common.o
 TOOLOBJ   = $(TOOLS:%=$(BUILD)/cmd/%.o)
 SCRIPTS   = $(patsubst cmd/%.sh,%,$(wildcard cmd/*.sh))
 BINS      = $(TOOLS:%=$(BUILD)/bin/%) $(SCRIPTS:%=$(BUILD)/bin/%)
+# programs the suite runs that use lib/ as another tool would (not installed)
+TESTPROGS = $(patsubst tests/lib/%.c,$(BUILD)/tests/%,$(wildcard tests/lib/*.c))
 MANPAGES  = $(wildcard man/*.1 man/*.5)
 
-all: deps $(BINS)
+all: deps $(BINS) $(TESTPROGS)
 
 objs: $(TOOLOBJ) $(COMMONOBJ) $(LIBOBJ)
 
@@ -81,6 +83,10 @@ $(SCRIPTS:%=$(BUILD)/bin/%): $(BUILD)/bin/%: cmd/%.sh cmd/common.h
 $(TOOLS:%=$(BUILD)/bin/%): $(BUILD)/bin/%: $(BUILD)/cmd/%.o $(COMMONOBJ) $(LIBA)
 	@mkdir -p $(BUILD)/bin
 	$(CC) $(ALLCFLAGS) -o $@ $< $(COMMONOBJ) $(LIBA) $(LDLIBS)
+
+$(TESTPROGS): $(BUILD)/tests/%: tests/lib/%.c $(LIBA) $(LIBHDR)
+	@mkdir -p $(BUILD)/tests
+	$(CC) $(ALLCFLAGS) -o $@ $< $(LIBA) $(LDLIBS)
 
 demo: all
 	@scripts/deps.sh demo
