@@ -1,0 +1,159 @@
+/* credit.h: MAP credits (map-model §6). Recognise MAP credits among the
+ * bill's credit lines, tell each one's contract, draw them from their
+ * grants expiry first, and attribute each month's credit to the workloads
+ * whose accruing (TAGGED, eligible) spend earned it, to the cent.
+ *
+ * One struct credit holds a run; the caller owns it:
+ *
+ *	credit_init(&cr, &contracts);
+ *	cr.month = ...; cr.as_of_opt = ...;	(DAY_NONE: not asked for)
+ *	credit_match(&cr, regex, &e) ... or credit_match_defaults(&cr, &e);
+ *	credit_read_grants(&cr, path, &e);	(optional; before the lines)
+ *	credit_read_ledger(&cr, path, &e);	(one or more)
+ *	credit_read_lines(&cr, path, &e);	(one or more)
+ *	credit_settle(&cr);			(once: received, pools)
+ *	credit_write_attribution(&cr, out); and _claims, _pools, _other
+ *	credit_free(&cr);
+ *
+ * The contracts, the paths and the patterns must outlive the run (lines
+ * keep their file name for warnings). Readers return 0, or -1 with e set
+ * (EXIT_DATA with the line, or EXIT_SYS). Nothing is printed: warnings
+ * (a credit no contract explains, an overdrawn grant) go to cr.warn when
+ * it is set, as "FILE", LINE and a message without "warning: ".
+ *
+ * The grants file (only mapcredit reads it): TSV with the columns code,
+ * amount (positive), account (a linked account, a payer, or empty for
+ * any), start, end (YYYY-MM-DD, end >= start) and, optionally, reference
+ * (the contract id the grant belongs to). Codes are unique. */
+#ifndef CREDIT_H
+#define CREDIT_H
+#include <regex.h>
+#include <stddef.h>
+
+#include "core/err.h"
+#include "core/money.h"
+#include "core/strtab.h"
+#include "core/tsv.h"
+#include "core/u64map.h"
+#include "map/contract.h"
+
+/* a MAP credit line */
+struct credit_line {
+	long day;
+	char *payer, *account, *code, *desc;	/* code "" when none */
+	money_t amount;		/* applied: positive */
+	int contract;		/* index in the contracts, or -1 */
+	const char *file;	/* "<stdin>" for "-" */
+	long line;
+};
+
+/* a pool: a grant from the file, or derived from a code seen in the bill
+ * (no amount, no expiry) */
+struct credit_grant {
+	char *code, *account, *reference;
+	money_t amount, used;
+	money_t month_used;	/* used in as_of's month */
+	long start, end;	/* DAY_NONE when derived */
+	int derived;
+	long line;
+};
+
+/* accruing spend of one workload, account, contract and month */
+struct credit_acc {
+	long month;
+	int contract;
+	char *workload, *team, *product, *portfolio, *account;
+	money_t accruing;
+};
+
+/* ledger spend of one account and month: does one workload hold it all?
+ * (auto-claim) */
+struct credit_acctw {
+	long month;
+	char *account, *workload;
+	int mixed;		/* more than one workload (or unowned) */
+};
+
+/* ledger totals and credit received per contract (-1: none) and month */
+struct credit_tot {
+	long month;
+	int contract;
+	const char *id;		/* the contract's id, "" for none */
+	money_t eligible, accruing, pending, stale, untrackable, received;
+};
+
+typedef void credit_warn_fn(void *arg, const char *file, long line,
+    const char *msg);
+
+struct credit {
+	/* set by the caller */
+	const struct contracts *contracts;
+	long month;		/* only this month number, or DAY_NONE */
+	long as_of_opt;		/* the pools' day, or DAY_NONE: the latest */
+	credit_warn_fn *warn;
+	void *warn_arg;
+	/* the results */
+	long as_of;		/* the day the pools are for, or DAY_NONE */
+	struct credit_line *lines;
+	size_t nlines;
+	struct credit_grant *grants;	/* the file's, then derived ones */
+	size_t ngrants, nfilegrants;
+	struct credit_acc *accs;
+	size_t naccs;
+	struct credit_acctw *acctws;
+	size_t nacctws;
+	struct credit_tot *tots;	/* after settle: by month, contract */
+	size_t ntots;
+	struct buf other;	/* the other credits, as TSV rows */
+	/* private */
+	regex_t *pats;
+	size_t npats;
+	struct strtab keys;	/* ledger keys -> ids */
+	struct u64map acctw_of, acc_of;	/* key id -> index */
+	struct buf key;
+};
+
+void credit_init(struct credit *, const struct contracts *);
+void credit_free(struct credit *);
+
+/* A MAP credit description pattern (POSIX extended). -1 with e->msg the
+ * regcomp message when it does not compile. */
+int credit_match(struct credit *, const char *regex, struct err *e);
+/* Unless a pattern was added, the default ones: a mig promotion code (mig12345, mig_ec2_12345,
+ * migABCDE12345, standing as a word; not "migration"), or _MPE. */
+int credit_match_defaults(struct credit *, struct err *e);
+/* Is the description a MAP credit's? */
+int credit_is_map(const struct credit *, const char *desc);
+/* The promotion code in a description (mig or mig_ec2_ and five or more
+ * digits and capitals, as a word), malloc'd; "" when there is none. */
+char *credit_find_code(const char *desc);
+/* The contract of a MAP credit line: the payer's contract active that day
+ * whose MPE ID the code names (mig12345 -> 12345), or without such a
+ * code the payer's active contract; MAP before MAP AI, then by id. -1 when
+ * none. */
+int credit_contract_for(const struct contracts *, const char *payer,
+    const char *code, long day);
+
+int credit_read_grants(struct credit *, const char *path, struct err *e);
+/* mapstate's ledger: totals per contract and month, accruing spend per
+ * workload, who holds each account's spend */
+int credit_read_ledger(struct credit *, const char *path, struct err *e);
+/* curscan's charge lines: the Credit and Refund lines, MAP or other */
+int credit_read_lines(struct credit *, const char *path, struct err *e);
+
+/* Once everything is read: apply as_of_opt and month, add up the credit
+ * received per contract and month, sort the totals, draw the lines from
+ * their pools. Warns through cr.warn. */
+void credit_settle(struct credit *);
+
+/* Auto-claim: does the workload (not "unowned") hold all of the account's
+ * spend that month? key is scratch space. */
+int credit_auto(const struct credit *, struct buf *key, long month,
+    const char *account, const char *workload);
+
+/* The outputs of map-formats(5) (HDR_* headers), after credit_settle. */
+void credit_write_attribution(const struct credit *, struct out *);
+void credit_write_claims(const struct credit *, struct out *);
+void credit_write_pools(const struct credit *, struct out *);
+void credit_write_other(const struct credit *, struct out *);
+#endif
