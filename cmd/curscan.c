@@ -1,6 +1,9 @@
 /* curscan: read CUR exports (CUR 2.0, legacy CUR, Athena-named legacy CUR,
  * FOCUS 1.x; plain or gzip; manifests) and write one charge line per input
- * line item as TSV. A map: stateless, streaming, one row in, one row out. */
+ * line item as TSV. A map: stateless, streaming, one row in, one row out.
+ * Which billing entity a line belongs to is map/charge's to say; where
+ * each export format keeps a field, intake/curlayout's. This file reads
+ * the files (in parallel, output in input order), counts and reports. */
 #include <errno.h>
 #include <getopt.h>
 #include <stdarg.h>
@@ -13,85 +16,21 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "intake/csvin.h"
+#include "core/afile.h"
 #include "core/date.h"
-#include "intake/jmap.h"
-#include "intake/manifest.h"
 #include "core/money.h"
 #include "core/tsv.h"
 #include "core/zin.h"
+#include "intake/csvin.h"
+#include "intake/curlayout.h"
+#include "intake/jmap.h"
+#include "intake/manifest.h"
+#include "map/charge.h"
+#include "map/formats.h"
 #include "common.h"
 
-enum fmt { FMT_AUTO, FMT_CUR2, FMT_LEGACY, FMT_ATHENA, FMT_FOCUS, NFMT };
-static const char *fmtname[NFMT] = {
-	"auto", "cur2", "legacy", "athena", "focus"
-};
-
-enum fld {
-	F_START, F_PAYER, F_ACCOUNT, F_ACCNAME, F_SERVICE, F_REGION, F_REGION2,
-	F_LTYPE, F_RESOURCE, F_UTYPE, F_UTYPE2, F_COST, F_DESC, F_PRINCIPAL,
-	F_PRODNAME, F_RTAGS, F_TAGS, F_AZ, F_PRODUCT, NFLD
-};
-
-/* Column names per format (index by enum fmt - 1). NULL: not in format. */
-static const char *colname[4][NFLD] = {
-	[0] = {		/* CUR 2.0 */
-		"line_item_usage_start_date", "bill_payer_account_id",
-		"line_item_usage_account_id", "line_item_usage_account_name",
-		"line_item_product_code", "product_region_code",
-		"product_region", "line_item_line_item_type",
-		"line_item_resource_id", "line_item_usage_type",
-		"product_usagetype", "line_item_unblended_cost",
-		"line_item_line_item_description", "line_item_iam_principal",
-		"product_product_name", "resource_tags", "tags",
-		"line_item_availability_zone", "product",
-	},
-	[1] = {		/* legacy CUR, category/Name headers */
-		"lineItem/UsageStartDate", "bill/PayerAccountId",
-		"lineItem/UsageAccountId", "lineItem/UsageAccountName",
-		"lineItem/ProductCode", "product/regionCode", "product/region",
-		"lineItem/LineItemType", "lineItem/ResourceId",
-		"lineItem/UsageType", "product/usagetype",
-		"lineItem/UnblendedCost", "lineItem/LineItemDescription",
-		"lineItem/IamPrincipal", "product/ProductName", NULL, NULL,
-		"lineItem/AvailabilityZone",
-	},
-	[2] = {		/* legacy CUR, Athena/Parquet names */
-		"line_item_usage_start_date", "bill_payer_account_id",
-		"line_item_usage_account_id", "line_item_usage_account_name",
-		"line_item_product_code", "product_region_code",
-		"product_region", "line_item_line_item_type",
-		"line_item_resource_id", "line_item_usage_type",
-		"product_usagetype", "line_item_unblended_cost",
-		"line_item_line_item_description", "line_item_iam_principal",
-		"product_product_name", NULL, NULL,
-		"line_item_availability_zone",
-	},
-	[3] = {		/* FOCUS 1.x as exported by AWS */
-		"ChargePeriodStart", "BillingAccountId", "SubAccountId",
-		"SubAccountName", "x_ServiceCode", "RegionId", "Region",
-		"ChargeCategory", "ResourceId", "x_UsageType", "SkuMeter",
-		"BilledCost", "ChargeDescription", NULL, "ServiceName", NULL,
-		"Tags", "AvailabilityZone",
-	},
-};
-
-static const enum fld required[] = { F_START, F_ACCOUNT, F_COST };
-
-static const char *usage_types[] = { "Usage", "DiscountedUsage",
-	"SavingsPlanCoveredUsage" };
-static const char *known_types[] = { "Usage", "DiscountedUsage",
-	"SavingsPlanCoveredUsage", "Credit", "Refund", "Tax", "Fee", "RIFee",
-	"SavingsPlanUpfrontFee", "SavingsPlanRecurringFee",
-	"SavingsPlanNegation", "Discount", "BundledDiscount", "EdpDiscount",
-	"PrivateRateDiscount", "Purchase", "Adjustment" };
-static const char *bedrock_codes[] = { "AmazonBedrock", "AmazonBedrockService",
-	"AmazonBedrockFoundationModels", "AmazonBedrockAgentCore" };
-
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 /* ---- options ---- */
-static enum fmt opt_format = FMT_AUTO;
+static enum cur_fmt opt_format = CUR_AUTO;
 static char **opt_tags;
 static size_t opt_ntags;
 static long opt_max_errors;
@@ -158,20 +97,8 @@ struct job {
 	int skipped;		/* after the run stopped: not reported */
 	size_t fatal_msgoff;
 	struct tallys lines, rejected, nearmiss;
-	enum fmt fmt;
+	enum cur_fmt fmt;
 	atomic_int done;
-};
-
-/* ---- the column layout of one file ---- */
-struct layout {
-	enum fmt fmt;
-	int col[NFLD];
-	int tagcol_map, tagcol_pmap;	/* legacy/athena map-migrated */
-	int *tagcol;			/* per --tag (legacy/athena) */
-	int *nearcol;			/* near-miss tag columns */
-	char **nearname;
-	size_t nnear;
-	size_t width;
 };
 
 static int
@@ -180,175 +107,11 @@ streq(const char *a, size_t an, const char *b)
 	return strlen(b) == an && memcmp(a, b, an) == 0;
 }
 
-static int
-find(const struct csvrow *h, const char *name)
-{
-	size_t i;
-
-	if (name == NULL)
-		return -1;
-	for (i = 0; i < h->nf; i++)
-		if (strcmp(h->f[i], name) == 0)
-			return (int)i;
-	return -1;
-}
-
-/* Tag key spelled like map-migrated once case, spaces, underscores and
- * dashes are ignored. */
-static int
-mapish(const char *k, size_t n)
-{
-	static const char want[] = "mapmigrated";
-	size_t i, j = 0;
-
-	for (i = 0; i < n; i++) {
-		char c = k[i];
-
-		if (c == ' ' || c == '_' || c == '-' || c == '.')
-			continue;
-		if (c >= 'A' && c <= 'Z')
-			c = (char)(c - 'A' + 'a');
-		if (j >= sizeof(want) - 1 || c != want[j])
-			return 0;
-		j++;
-	}
-	return j == sizeof(want) - 1;
-}
-
-/* CUR's snake_case of a tag key: CostCenter -> cost_center. */
-static void
-snake(const char *k, struct buf *b)
-{
-	size_t i, n = strlen(k);
-
-	for (i = 0; i < n; i++) {
-		unsigned char c = (unsigned char)k[i];
-
-		if (c >= 'A' && c <= 'Z') {
-			if (i > 0 && b->len > 0 && b->s[b->len - 1] != '_' &&
-			    ((k[i - 1] >= 'a' && k[i - 1] <= 'z') ||
-			    (k[i - 1] >= '0' && k[i - 1] <= '9')))
-				buf_addc(b, '_');
-			buf_addc(b, c - 'A' + 'a');
-		} else if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9'))
-			buf_addc(b, c);
-		else if (b->len == 0 || b->s[b->len - 1] != '_')
-			buf_addc(b, '_');
-	}
-	buf_cstr(b);
-}
-
-static enum fmt
-detect(const struct csvrow *h)
-{
-	size_t i;
-	int slash = 0, snakecase = 0, athena_tags = 0, focus = 0;
-
-	for (i = 0; i < h->nf; i++) {
-		const char *c = h->f[i];
-
-		if (strchr(c, '/'))
-			slash++;
-		if (strncmp(c, "line_item_", 10) == 0 ||
-		    strncmp(c, "bill_", 5) == 0)
-			snakecase++;
-		if (strncmp(c, "resource_tags_", 14) == 0)
-			athena_tags++;
-		if (strcmp(c, "BilledCost") == 0 ||
-		    strcmp(c, "ChargeCategory") == 0 ||
-		    strcmp(c, "ChargePeriodStart") == 0)
-			focus++;
-	}
-	if (focus)
-		return FMT_FOCUS;
-	if (find(h, "lineItem/UsageAccountId") >= 0 || (slash && !snakecase))
-		return FMT_LEGACY;
-	if (snakecase && athena_tags)
-		return FMT_ATHENA;
-	if (snakecase)
-		return FMT_CUR2;
-	return FMT_AUTO;
-}
-
-static int
-layout_init(struct layout *l, const struct csvrow *h, enum fmt f,
-    struct err *e)
-{
-	struct buf b = { 0 };
-	size_t i, k;
-
-	memset(l, 0, sizeof(*l));
-	l->fmt = f == FMT_AUTO ? detect(h) : f;
-	if (l->fmt == FMT_AUTO) {
-		err_set(e, EXIT_DATA, h->line, "cannot tell the export format "
-		    "from the header (use --format)");
-		return -1;
-	}
-	l->width = h->nf;
-	for (i = 0; i < NFLD; i++)
-		l->col[i] = find(h, colname[l->fmt - 1][i]);
-	for (i = 0; i < NELEM(required); i++)
-		if (l->col[required[i]] < 0) {
-			err_set(e, EXIT_DATA, h->line, "missing required column "
-			    "'%s' (%s format)", colname[l->fmt - 1][required[i]],
-			    fmtname[l->fmt]);
-			return -1;
-		}
-	l->tagcol_map = l->tagcol_pmap = -1;
-	l->tagcol = xcalloc(opt_ntags + 1, sizeof(int));
-	for (k = 0; k < opt_ntags; k++)
-		l->tagcol[k] = -1;
-	l->nearcol = xcalloc(h->nf + 1, sizeof(int));
-	l->nearname = xcalloc(h->nf + 1, sizeof(char *));
-	if (l->fmt == FMT_LEGACY || l->fmt == FMT_ATHENA) {
-		const char *pre = l->fmt == FMT_LEGACY ? "resourceTags/user:" :
-		    "resource_tags_user_";
-		const char *mapcol = l->fmt == FMT_LEGACY ?
-		    "resourceTags/user:map-migrated" :
-		    "resource_tags_user_map_migrated";
-
-		l->tagcol_map = find(h, mapcol);
-		for (k = 0; k < opt_ntags; k++) {
-			b.len = 0;
-			buf_adds(&b, pre);
-			if (l->fmt == FMT_ATHENA)
-				snake(opt_tags[k], &b);
-			else
-				buf_adds(&b, opt_tags[k]);
-			l->tagcol[k] = find(h, buf_cstr(&b));
-		}
-		for (i = 0; i < h->nf; i++) {
-			size_t pl = strlen(pre);
-
-			if ((int)i != l->tagcol_map &&
-			    strncmp(h->f[i], pre, pl) == 0 &&
-			    mapish(h->f[i] + pl, h->len[i] - pl)) {
-				l->nearname[l->nnear] = xstrdup(h->f[i]);
-				l->nearcol[l->nnear++] = (int)i;
-			}
-		}
-	}
-	buf_free(&b);
-	return 0;
-}
-
-static void
-layout_free(struct layout *l)
-{
-	size_t i;
-
-	for (i = 0; i < l->nnear; i++)
-		free(l->nearname[i]);
-	free(l->nearname);
-	free(l->tagcol);
-	free(l->nearcol);
-}
-
 /* ---- per-row work ---- */
 
 struct rowctx {
 	struct job *j;
-	struct layout *l;
+	struct cur_layout *l;
 	const struct csvrow *r;
 	char *scratch;
 	size_t scap;
@@ -359,12 +122,13 @@ struct rowctx {
 	size_t *tagoff, *taglen;	/* per --tag: offset into tagvals, or -1 */
 	size_t mapoff, pmapoff;
 	int hasmap, haspmap;
+	struct charge charge;	/* the line's entity; buffers reused */
 };
 
 #define NOVAL ((size_t)-1)
 
 static const char *
-fld(const struct rowctx *c, enum fld f, size_t *n)
+fld(const struct rowctx *c, enum cur_fld f, size_t *n)
 {
 	int i = c->l->col[f];
 
@@ -374,6 +138,14 @@ fld(const struct rowctx *c, enum fld f, size_t *n)
 	}
 	*n = c->r->len[i];
 	return c->r->f[i];
+}
+
+/* A value and the tab after it. */
+static void
+out_span(struct out *o, struct span sp)
+{
+	out_val(o, sp.s, sp.n);
+	out_c(o, '\t');
 }
 
 static void
@@ -421,27 +193,6 @@ shown(const char *s, size_t n, char out[64])
 	out[k] = '\0';
 }
 
-static int
-tagkey_is(const char *k, size_t kl, enum fmt f, int principal,
-    const char *name)
-{
-	/* The key a tag NAME has in this map column: PREFIX + NAME */
-	const char *pre;
-	size_t pl;
-
-	if (f == FMT_FOCUS) {
-		if (principal)
-			return 0;
-		if (streq(k, kl, name))
-			return 1;
-		pre = "user:";
-	} else
-		pre = principal ? "iamPrincipal/" : "resourceTags/user:";
-	pl = strlen(pre);
-	return kl > pl && memcmp(k, pre, pl) == 0 && streq(k + pl, kl - pl,
-	    name);
-}
-
 /* Parse a map column, collecting map-migrated, principal tag, --tag values
  * and near misses. kind: 0 tags/Tags (original keys), 1 resource_tags. */
 static int
@@ -454,6 +205,7 @@ scan_map(struct rowctx *c, int col, int kind, money_t cost)
 	const char *s = c->r->f[col];
 	size_t n = c->r->len[col];
 	struct buf snk = { 0 };
+	int focus = c->l->fmt == CUR_FOCUS;
 
 	if (n + 1 > c->scap) {
 		c->scap = (n + 1) * 2;
@@ -464,14 +216,14 @@ scan_map(struct rowctx *c, int col, int kind, money_t cost)
 		int hit = 0;
 
 		if (kind == 0) {
-			if (tagkey_is(k, kl, c->l->fmt, 0, "map-migrated")) {
+			if (charge_tag_key_is(k, kl, focus, 0, MAP_TAG_KEY)) {
 				c->mapoff = c->tagvals.len;
 				buf_add(&c->tagvals, v, vl);
 				c->maptaglen = vl;
 				c->hasmap = 1;
 				hit = 1;
-			} else if (tagkey_is(k, kl, c->l->fmt, 1,
-			    "map-migrated")) {
+			} else if (charge_tag_key_is(k, kl, focus, 1,
+			    MAP_TAG_KEY)) {
 				c->pmapoff = c->tagvals.len;
 				buf_add(&c->tagvals, v, vl);
 				c->pmaptaglen = vl;
@@ -479,7 +231,8 @@ scan_map(struct rowctx *c, int col, int kind, money_t cost)
 				hit = 1;
 			}
 			for (t = 0; t < opt_ntags; t++)
-				if (tagkey_is(k, kl, c->l->fmt, 0, opt_tags[t])) {
+				if (charge_tag_key_is(k, kl, focus, 0,
+				    opt_tags[t])) {
 					c->tagoff[t] = c->tagvals.len;
 					buf_add(&c->tagvals, v, vl);
 					c->taglen[t] = vl;
@@ -497,7 +250,7 @@ scan_map(struct rowctx *c, int col, int kind, money_t cost)
 			for (t = 0; t < opt_ntags; t++) {
 				snk.len = 0;
 				buf_adds(&snk, "user_");
-				snake(opt_tags[t], &snk);
+				cur_snake(opt_tags[t], &snk);
 				if (c->tagoff[t] == NOVAL &&
 				    streq(k, kl, snk.s)) {
 					c->tagoff[t] = c->tagvals.len;
@@ -506,266 +259,88 @@ scan_map(struct rowctx *c, int col, int kind, money_t cost)
 				}
 			}
 		}
-		if (!hit) {
-			/* strip the source prefix, then compare loosely */
-			const char *p = k;
-			size_t pl = kl;
-			const char *pre[] = {
-				"resourceTags/user:",
-				"iamPrincipal/", "user:", "user_" };
-			size_t q;
+		if (!hit && charge_tag_near_miss(k, kl)) {
+			struct tally *st = stat_get(&c->j->nearmiss, k, kl);
 
-			for (q = 0; q < NELEM(pre); q++)
-				if (kl > strlen(pre[q]) &&
-				    memcmp(k, pre[q], strlen(pre[q])) == 0) {
-					p = k + strlen(pre[q]);
-					pl = kl - strlen(pre[q]);
-					break;
-				}
-			if (mapish(p, pl)) {
-				struct tally *st = stat_get(&c->j->nearmiss, k, kl);
-
-				st->rows++;
-				st->cost += cost;
-				st->has_cost = 1;
-			}
+			st->rows++;
+			st->cost += cost;
+			st->has_cost = 1;
 		}
 	}
 	buf_free(&snk);
 	if (rc < 0) {
 		reject(c, "malformed map column",
 		    "column '%s': malformed JSON map: %s at byte %zu",
-		    colname[c->l->fmt - 1][kind == 0 ? F_TAGS : F_RTAGS],
+		    cur_colname(c->l->fmt, kind == 0 ? CF_TAGS : CF_RTAGS),
 		    it.why, it.at + 1);
 		return -1;
 	}
 	return 0;
 }
 
-static int
-is_in(const char *s, size_t n, const char **set, size_t nset)
+/* A field as a span ("" when the column is not in the export). */
+static struct span
+sfld(const struct rowctx *c, enum cur_fld f)
 {
-	size_t i;
+	struct span sp;
 
-	for (i = 0; i < nset; i++)
-		if (streq(s, n, set[i]))
-			return 1;
-	return 0;
+	sp.s = fld(c, f, &sp.n);
+	return sp;
 }
 
-static int
-contains(const char *s, size_t n, const char *needle)
+/* The line item type; an export without the column is all usage. */
+static struct span
+line_type(const struct rowctx *c)
 {
-	size_t m = strlen(needle), i;
+	struct span sp = sfld(c, CF_LTYPE);
 
-	for (i = 0; i + m <= n; i++)
-		if (memcmp(s + i, needle, m) == 0)
-			return 1;
-	return 0;
-}
-
-/* arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE -> field k (0-based) */
-static int
-arn_field(const char *s, size_t n, int k, const char **out, size_t *on)
-{
-	size_t i, start = 0;
-	int f = 0;
-
-	if (n < 4 || memcmp(s, "arn:", 4) != 0)
-		return -1;
-	for (i = 0; i <= n; i++)
-		if (i == n || s[i] == ':') {
-			if (f == k) {
-				*out = s + start;
-				*on = i - start;
-				return 0;
-			}
-			f++;
-			start = i + 1;
-			if (f == 5)	/* the resource part may hold ':' */
-				break;
-		}
-	if (f == 5 && k == 5) {
-		*out = s + start;
-		*on = n - start;
-		return 0;
+	if (c->l->col[CF_LTYPE] < 0) {
+		sp.s = "Usage";
+		sp.n = 5;
 	}
-	return -1;
-}
-
-/* CUR 2.0 keeps the product name in the `product` map column: a Bedrock
- * model sold through AWS Marketplace says "Bedrock" there. The map is only
- * parsed when the word is in it at all. */
-static int
-product_map_bedrock(struct rowctx *c)
-{
-	struct jmap_iter it;
-	const char *k, *v, *s;
-	size_t kl, vl, n;
-	int col = c->l->col[F_PRODUCT], found = 0;
-
-	if (col < 0)
-		return 0;
-	s = c->r->f[col];
-	n = c->r->len[col];
-	if (!contains(s, n, "Bedrock"))
-		return 0;
-	if (n + 1 > c->scap) {
-		c->scap = (n + 1) * 2;
-		c->scratch = xrealloc(c->scratch, c->scap);
-	}
-	jmap_init(&it, s, n, c->scratch);
-	while (jmap_next(&it, &k, &kl, &v, &vl) == 1)
-		if (streq(k, kl, "product_name") && contains(v, vl, "Bedrock"))
-			found = 1;
-	return found;
+	return sp;
 }
 
 static void
 emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 {
 	struct out *o = &c->j->out;
-	size_t n, ltn, rn, un, pn, svn, acn, regn;
-	const char *lt, *res, *ut, *pr, *sv, *ac, *reg;
+	struct charge *ch = &c->charge;
+	struct charge_in in;
 	char ts[DATE_TSLEN];
-	const char *kind = "none";
-	struct buf ent = { 0 };
-	const char *model = "";
-	size_t modeln = 0;
-	struct buf princ = { 0 };
-	const char *p;
 	size_t t;
 
-	lt = fld(c, F_LTYPE, &ltn);
-	if (c->l->col[F_LTYPE] < 0) {
-		lt = "Usage";
-		ltn = 5;
-	}
-	res = fld(c, F_RESOURCE, &rn);
-	ut = fld(c, F_UTYPE, &un);
-	if (un == 0)
-		ut = fld(c, F_UTYPE2, &un);
-	pr = fld(c, F_PRINCIPAL, &pn);
-	sv = fld(c, F_SERVICE, &svn);
-	ac = fld(c, F_ACCOUNT, &acn);
-	reg = fld(c, F_REGION, &regn);
-	if (regn == 0)
-		reg = fld(c, F_REGION2, &regn);
-	if (regn == 0 && arn_field(res, rn, 3, &p, &n) == 0 && n > 0) {
-		reg = p;
-		regn = n;
-	}
-	if (regn == 0) {	/* from the availability zone: us-east-1a */
-		reg = fld(c, F_AZ, &regn);
-		if (regn > 1 && reg[regn - 1] >= 'a' && reg[regn - 1] <= 'z' &&
-		    reg[regn - 2] >= '0' && reg[regn - 2] <= '9')
-			regn--;
-	}
-	/* principal: arn:PART:sts::ACCT:assumed-role/ROLE/SESSION becomes
-	 * arn:PART:iam::ACCT:role/ROLE (the role carries the tag) */
-	if (pn) {
-		const char *part, *svcp, *acct, *resp;
-		size_t partn, svcn, an, resn;
-
-		if (arn_field(pr, pn, 1, &part, &partn) == 0 &&
-		    arn_field(pr, pn, 2, &svcp, &svcn) == 0 &&
-		    arn_field(pr, pn, 4, &acct, &an) == 0 &&
-		    arn_field(pr, pn, 5, &resp, &resn) == 0 &&
-		    streq(svcp, svcn, "sts") && resn > 13 &&
-		    memcmp(resp, "assumed-role/", 13) == 0) {
-			const char *role = resp + 13;
-			const char *sess = memchr(role, '/', resn - 13);
-			size_t rl = sess ? (size_t)(sess - role) : resn - 13;
-
-			if (rl > 0) {
-				buf_adds(&princ, "arn:");
-				buf_add(&princ, part, partn);
-				buf_adds(&princ, ":iam::");
-				buf_add(&princ, acct, an);
-				buf_adds(&princ, ":role/");
-				buf_add(&princ, role, rl);
-			}
-		}
-		if (princ.len == 0)
-			buf_add(&princ, pr, pn);
-	}
-	buf_cstr(&princ);
-	if (is_in(lt, ltn, usage_types, NELEM(usage_types))) {
-		size_t prn;
-		const char *prod = fld(c, F_PRODNAME, &prn);
-		int bedrock = is_in(sv, svn, bedrock_codes,
-		    NELEM(bedrock_codes)) || contains(prod, prn, "Bedrock") ||
-		    product_map_bedrock(c);
-
-		if (bedrock) {
-			const char *d1 = memchr(ut, '-', un), *d2;
-
-			if (d1) {
-				d1++;
-				d2 = memchr(d1, '-', (size_t)(ut + un - d1));
-				model = d1;
-				modeln = d2 ? (size_t)(d2 - d1) :
-				    (size_t)(ut + un - d1);
-			}
-			if (arn_field(res, rn, 5, &p, &n) == 0 &&
-			    n > 30 && memcmp(p, "application-inference-profile/",
-			    30) == 0) {
-				kind = "profile";
-				buf_add(&ent, res, rn);
-			} else {
-				kind = "ai-direct";
-				if (princ.len) {
-					buf_add(&ent, princ.s, princ.len);
-				} else {
-					buf_adds(&ent, "ai-direct:");
-					buf_add(&ent, ac, acn);
-					buf_addc(&ent, ':');
-					buf_add(&ent, reg, regn);
-					buf_addc(&ent, ':');
-					buf_add(&ent, model, modeln);
-				}
-			}
-		} else if (rn) {
-			kind = "resource";
-			buf_add(&ent, res, rn);
-		} else {
-			kind = "unattributed";
-			buf_adds(&ent, "unattributed:");
-			buf_add(&ent, ac, acn);
-			buf_addc(&ent, ':');
-			buf_add(&ent, sv, svn);
-			buf_addc(&ent, ':');
-			buf_add(&ent, reg, regn);
-		}
-	}
-	buf_cstr(&ent);
+	in.line_type = line_type(c);
+	in.service = sfld(c, CF_SERVICE);
+	in.account = sfld(c, CF_ACCOUNT);
+	in.region = sfld(c, CF_REGION);
+	in.region2 = sfld(c, CF_REGION2);
+	in.az = sfld(c, CF_AZ);
+	in.resource = sfld(c, CF_RESOURCE);
+	in.usage_type = sfld(c, CF_UTYPE);
+	if (in.usage_type.n == 0)
+		in.usage_type = sfld(c, CF_UTYPE2);
+	in.principal = sfld(c, CF_PRINCIPAL);
+	in.product_name = sfld(c, CF_PRODNAME);
+	in.product_map = sfld(c, CF_PRODUCT);
+	charge_classify(ch, &in);
 
 	date_fmt_ts(start, ts);
 	out_add(o, ts, DATE_TSLEN - 1);
 	out_c(o, '\t');
-	p = fld(c, F_PAYER, &n);
-	out_val(o, p, n);
+	out_span(o, sfld(c, CF_PAYER));
+	out_span(o, in.account);
+	out_span(o, sfld(c, CF_ACCNAME));
+	out_span(o, in.service);
+	out_span(o, ch->region);
+	out_span(o, in.line_type);
+	out_s(o, charge_kind_name(ch->kind));
 	out_c(o, '\t');
-	out_val(o, ac, acn);
+	out_val(o, ch->entity.s, ch->entity.len);
 	out_c(o, '\t');
-	p = fld(c, F_ACCNAME, &n);
-	out_val(o, p, n);
-	out_c(o, '\t');
-	out_val(o, sv, svn);
-	out_c(o, '\t');
-	out_val(o, reg, regn);
-	out_c(o, '\t');
-	out_val(o, lt, ltn);
-	out_c(o, '\t');
-	out_s(o, kind);
-	out_c(o, '\t');
-	out_val(o, ent.s, ent.len);
-	out_c(o, '\t');
-	out_val(o, ut, un);
-	out_c(o, '\t');
-	out_val(o, model, modeln);
-	out_c(o, '\t');
-	out_val(o, princ.s, princ.len);
+	out_span(o, in.usage_type);
+	out_span(o, ch->model);
+	out_val(o, ch->principal.s, ch->principal.len);
 	out_c(o, '\t');
 	if (hascost)
 		out_money_dp(o, cost, 2);
@@ -776,25 +351,21 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 	if (c->haspmap)
 		out_val(o, c->tagvals.s + c->pmapoff, c->pmaptaglen);
 	out_c(o, '\t');
-	p = fld(c, F_DESC, &n);
-	out_val(o, p, n);
-	out_c(o, '\t');
-	out_val(o, res, rn);
+	out_span(o, sfld(c, CF_DESC));
+	out_val(o, in.resource.s, in.resource.n);
 	for (t = 0; t < opt_ntags; t++) {
 		out_c(o, '\t');
 		if (c->tagoff[t] != NOVAL)
 			out_val(o, c->tagvals.s + c->tagoff[t], c->taglen[t]);
 	}
 	out_c(o, '\n');
-	buf_free(&ent);
-	buf_free(&princ);
 }
 
 static void
 do_row(struct rowctx *c)
 {
 	const struct csvrow *r = c->r;
-	struct layout *l = c->l;
+	struct cur_layout *l = c->l;
 	const char *s;
 	size_t n, t, i;
 	money_t cost = 0;
@@ -802,25 +373,26 @@ do_row(struct rowctx *c)
 	utime_t start;
 	char show[64];
 	struct tally *st;
+	struct span lt;
 
 	if (r->nf != l->width) {
 		reject(c, "wrong field count", "%zu fields, header has %zu",
 		    r->nf, l->width);
 		return;
 	}
-	s = fld(c, F_START, &n);
+	s = fld(c, CF_START, &n);
 	if (date_parse_ts(s, n, &start)) {
 		shown(s, n, show);
 		reject(c, "bad timestamp", "column '%s': invalid timestamp '%s'",
-		    colname[l->fmt - 1][F_START], show);
+		    cur_colname(l->fmt, CF_START), show);
 		return;
 	}
-	s = fld(c, F_COST, &n);
+	s = fld(c, CF_COST, &n);
 	if (n) {
 		if (money_parse(s, n, &cost)) {
 			shown(s, n, show);
 			reject(c, "bad number", "column '%s': invalid number '%s'",
-			    colname[l->fmt - 1][F_COST], show);
+			    cur_colname(l->fmt, CF_COST), show);
 			return;
 		}
 		hascost = 1;
@@ -830,13 +402,13 @@ do_row(struct rowctx *c)
 	c->hasmap = c->haspmap = 0;
 	for (t = 0; t < opt_ntags; t++)
 		c->tagoff[t] = NOVAL;
-	if (l->col[F_TAGS] >= 0 && scan_map(c, l->col[F_TAGS], 0, cost))
+	if (l->col[CF_TAGS] >= 0 && scan_map(c, l->col[CF_TAGS], 0, cost))
 		return;
-	if (l->col[F_RTAGS] >= 0) {
+	if (l->col[CF_RTAGS] >= 0) {
 		/* with the tags column present it is the authority on key
 		 * spelling; resource_tags only fills in when it is absent */
-		if (l->col[F_TAGS] < 0) {
-			if (scan_map(c, l->col[F_RTAGS], 1, cost))
+		if (l->col[CF_TAGS] < 0) {
+			if (scan_map(c, l->col[CF_RTAGS], 1, cost))
 				return;
 		}
 	}
@@ -863,14 +435,10 @@ do_row(struct rowctx *c)
 		}
 	buf_cstr(&c->tagvals);
 	emit_row(c, cost, hascost, start);
-	s = fld(c, F_LTYPE, &n);
-	if (l->col[F_LTYPE] < 0) {
-		s = "Usage";
-		n = 5;
-	}
-	st = stat_get(&c->j->lines, s, n);
-	if (st->rows == 0 && !is_in(s, n, known_types, NELEM(known_types))) {
-		shown(s, n, show);
+	lt = line_type(c);
+	st = stat_get(&c->j->lines, lt.s, lt.n);
+	if (st->rows == 0 && !charge_type_known(lt.s, lt.n)) {
+		shown(lt.s, lt.n, show);
 		buf_printf(&c->j->msgs, "%s: %s:%ld: unknown line item type "
 		    "'%s' (kept, counted, entity_kind none)\n", progname,
 		    c->j->display, r->line, show);
@@ -902,7 +470,7 @@ run_job(struct job *j)
 	struct zin *z;
 	struct csvin *cv;
 	struct csvrow row;
-	struct layout l;
+	struct cur_layout l;
 	struct rowctx c;
 	int rc;
 	unsigned long long rows = 0;
@@ -921,32 +489,23 @@ run_job(struct job *j)
 		job_fatal(j, &e);
 		goto done;
 	}
-	if (layout_init(&l, &row, opt_format, &e)) {
+	if (cur_layout_init(&l, &row, opt_format, opt_tags, opt_ntags,
+	    charge_tag_mapish, &e)) {
 		job_fatal(j, &e);
 		goto done;
 	}
 	j->fmt = l.fmt;
 	{
 		/* copy only the columns this layout reads */
-		unsigned char *want = xcalloc(l.width + 1, 1);
-		size_t i;
+		unsigned char *want = cur_layout_want(&l, opt_ntags);
 
-		for (i = 0; i < NFLD; i++)
-			if (l.col[i] >= 0)
-				want[l.col[i]] = 1;
-		if (l.tagcol_map >= 0)
-			want[l.tagcol_map] = 1;
-		for (i = 0; i < opt_ntags; i++)
-			if (l.tagcol[i] >= 0)
-				want[l.tagcol[i]] = 1;
-		for (i = 0; i < l.nnear; i++)
-			want[l.nearcol[i]] = 1;
 		csvin_want(cv, want, l.width);
 		free(want);
 	}
 	memset(&c, 0, sizeof(c));
 	c.j = j;
 	c.l = &l;
+	charge_init(&c.charge);
 	c.tagoff = xcalloc(opt_ntags + 1, sizeof(size_t));
 	c.taglen = xcalloc(opt_ntags + 1, sizeof(size_t));
 	while ((rc = csvin_next(cv, &row, &e)) == 1) {
@@ -968,7 +527,8 @@ run_job(struct job *j)
 	free(c.taglen);
 	free(c.scratch);
 	buf_free(&c.tagvals);
-	layout_free(&l);
+	charge_free(&c.charge);
+	cur_layout_free(&l);
 done:
 	csvin_free(cv);
 	zin_close(z);
@@ -1137,83 +697,68 @@ worker(void *arg)
 	return NULL;
 }
 
+/* The scan summary: per file, its line types, its rejects and why, its
+ * near-miss tag keys. */
 static void
-write_summary(const char *path)
+summary_rows(struct out *o)
 {
-	FILE *f;
+	static const char *const names[3] = {
+		"lines", "rejected", "near-miss-tag"
+	};
 	size_t i, k;
-	char m[MONEY_BUFSZ];
-	int tostdout = strcmp(path, "-") == 0;
+	int s;
 
-	struct buf tmp = { 0 };
-
-	if (tostdout)
-		f = stderr;
-	else {
-		/* through a temporary beside it, renamed when complete */
-		int fd;
-
-		buf_printf(&tmp, "%s.tmpXXXXXX", path);
-		fd = mkstemp(tmp.s);
-		f = fd < 0 ? NULL : fdopen(fd, "w");
-		if (f == NULL) {
-			warnx("%s: %s", path, strerror(errno));
-			status = status > EXIT_SYS ? status : EXIT_SYS;
-			if (fd >= 0) {
-				close(fd);
-				unlink(tmp.s);
-			}
-			buf_free(&tmp);
-			return;
-		}
-		{
-			mode_t um = umask(0);
-
-			umask(um);
-			(void)fchmod(fd, 0666 & ~um);
-		}
-	}
-	fputs("kind\tfile\tformat\tkey\trows\tcost\n", f);
+	out_s(o, HDR_SUMMARY);
 	for (i = 0; i < njobs; i++) {
 		struct job *j = &jobs[i];
-		struct tallys *sets[3] = { &j->lines, &j->rejected, &j->nearmiss };
+		struct tallys *sets[3] = { &j->lines, &j->rejected,
+			&j->nearmiss };
 
 		if (j->skipped)
 			continue;
-		const char *names[3] = {
-			"lines", "rejected", "near-miss-tag"
-		};
-		int s;
-
 		for (s = 0; s < 3; s++)
 			for (k = 0; k < sets[s]->n; k++) {
 				struct tally *st = &sets[s]->v[k];
-				struct buf b = { 0 };
 
-				tsv_escape(&b, j->display, strlen(j->display));
-				buf_cstr(&b);
-				fprintf(f, "%s\t%s\t%s\t", names[s], b.s,
-				    fmtname[j->fmt]);
-				b.len = 0;
-				tsv_escape(&b, st->key, strlen(st->key));
-				buf_cstr(&b);
-				fprintf(f, "%s\t%llu\t", b.s, st->rows);
-				buf_free(&b);
-				if (st->has_cost) {
-					money_fmt(st->cost, m, 2);
-					fputs(m, f);
-				}
-				fputc('\n', f);
+				out_s(o, names[s]);
+				out_c(o, '\t');
+				out_vals(o, j->display);
+				out_c(o, '\t');
+				out_s(o, cur_fmt_names[j->fmt]);
+				out_c(o, '\t');
+				out_vals(o, st->key);
+				out_c(o, '\t');
+				out_long(o, (long long)st->rows);
+				out_c(o, '\t');
+				if (st->has_cost)
+					out_money_dp(o, st->cost, 2);
+				out_c(o, '\n');
 			}
 	}
-	if (!tostdout) {
-		if (fclose(f) != 0 || rename(tmp.s, path) != 0) {
-			warnx("%s: %s", path, strerror(errno));
-			status = status > EXIT_SYS ? status : EXIT_SYS;
-			unlink(tmp.s);
-		}
-		buf_free(&tmp);
+}
+
+/* To a file that appears whole, or with "-" to standard error. */
+static void
+write_summary(const char *path)
+{
+	struct afile af;
+	struct err e = { 0 };
+
+	if (strcmp(path, "-") == 0) {
+		struct out o;
+
+		out_init(&o, 2);
+		summary_rows(&o);
+		(void)out_close(&o);
+		return;
 	}
+	if (afile_open(&af, path, 0, &e) == 0) {
+		summary_rows(&af.o);
+		if (afile_commit(&af, &e) == 0)
+			return;
+	}
+	warnx("%s: %s", path, e.msg);
+	status = status > EXIT_SYS ? status : EXIT_SYS;
 }
 
 static void
@@ -1268,8 +813,14 @@ progress_thread(void *arg)
 	return NULL;
 }
 
-int
-main(int argc, char **argv)
+/* ---- main ---- */
+
+static char **opt_manifests;
+static size_t opt_nman;
+static const char *opt_root = ".";
+
+static void
+parse_options(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "format", required_argument, NULL, 'f' },
@@ -1285,37 +836,30 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	char **manifests = NULL;
-	size_t nman = 0, i, k;
-	const char *root = ".";
-	char **paths = NULL;
-	size_t npaths = 0;
-	int ch, progress = -1, single;
-	pthread_t *th = NULL, pth;
-	atomic_int pstop = 0;
+	int ch, progress = -1;
+	size_t k;
 	char *end;
 
-	prog_init("curscan");
 	argv[0] = (char *)progname;	/* getopt's messages */
 	while ((ch = getopt_long(argc, argv, "f:m:r:t:s:e:j:pPhV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'f':
-			for (k = 0; k < NFMT; k++)
-				if (strcmp(optarg, fmtname[k]) == 0)
+			for (k = 0; k < NCURFMT; k++)
+				if (strcmp(optarg, cur_fmt_names[k]) == 0)
 					break;
-			if (k == NFMT)
+			if (k == NCURFMT)
 				usage_error("unknown format '%s' (auto, cur2, "
 				    "legacy, athena, focus)", optarg);
-			opt_format = (enum fmt)k;
+			opt_format = (enum cur_fmt)k;
 			break;
 		case 'm':
-			manifests = xrealloc(manifests, (nman + 1) *
-			    sizeof(*manifests));
-			manifests[nman++] = optarg;
+			opt_manifests = xrealloc(opt_manifests, (opt_nman + 1) *
+			    sizeof(*opt_manifests));
+			opt_manifests[opt_nman++] = optarg;
 			break;
 		case 'r':
-			root = optarg;
+			opt_root = optarg;
 			break;
 		case 't':
 			if (*optarg == '\0' || strpbrk(optarg, "\t\n"))
@@ -1350,10 +894,10 @@ main(int argc, char **argv)
 			break;
 		case 'h':
 			usage();
-			return fflush(stdout) ? EXIT_SYS : EXIT_OKAY;
+			exit(fflush(stdout) ? EXIT_SYS : EXIT_OKAY);
 		case 'V':
 			print_version();
-			return fflush(stdout) ? EXIT_SYS : EXIT_OKAY;
+			exit(fflush(stdout) ? EXIT_SYS : EXIT_OKAY);
 		default:
 			usage_try();
 		}
@@ -1364,22 +908,33 @@ main(int argc, char **argv)
 
 		opt_jobs = n < 1 ? 1 : n > 64 ? 64 : (int)n;
 	}
-	/* the file list: manifests first, then operands */
-	for (i = 0; i < nman; i++) {
+}
+
+/* The files to read: those the manifests list (under --root), then the
+ * operands; with neither, standard input. */
+static char **
+input_files(char **operands, size_t nop, size_t *np)
+{
+	char **paths = NULL;
+	size_t npaths = 0, i, k;
+	int rc;
+
+	for (i = 0; i < opt_nman; i++) {
 		struct err e = { 0 };
 		struct manifest m;
 		size_t len;
-		char *txt = zin_slurp(manifests[i], &len, &e);
+		char *txt = zin_slurp(opt_manifests[i], &len, &e);
 
 		if (txt == NULL)
-			die_err(manifests[i], &e);
-		if (manifest_parse(txt, len, &m, &e))
-			die_err(manifests[i], &e);
+			die_err(opt_manifests[i], &e);
+		rc = manifest_parse(txt, len, &m, &e);
 		free(txt);
+		if (rc)
+			die_err(opt_manifests[i], &e);
 		for (k = 0; k < m.n; k++) {
 			struct buf b = { 0 };
 
-			buf_adds(&b, root);
+			buf_adds(&b, opt_root);
 			if (b.len && b.s[b.len - 1] != '/')
 				buf_addc(&b, '/');
 			buf_adds(&b, m.keys[k]);
@@ -1388,21 +943,28 @@ main(int argc, char **argv)
 		}
 		manifest_free(&m);
 	}
-	for (i = (size_t)optind; i < (size_t)argc; i++) {
+	for (i = 0; i < nop; i++) {
 		paths = xrealloc(paths, (npaths + 1) * sizeof(*paths));
-		paths[npaths++] = xstrdup(argv[i]);
+		paths[npaths++] = xstrdup(operands[i]);
 	}
-	if (npaths == 0 && nman == 0) {
+	if (npaths == 0 && opt_nman == 0) {
 		paths = xrealloc(paths, sizeof(*paths));
 		paths[npaths++] = xstrdup("-");
 	}
 	if (npaths == 0)
 		die(EXIT_DATA, "%s: the manifest lists no data files",
-		    manifests[nman - 1]);
-	njobs = npaths;
+		    opt_manifests[opt_nman - 1]);
+	*np = npaths;
+	return paths;
+}
+
+static void
+jobs_init(char **paths, size_t n)
+{
+	size_t i;
+
+	njobs = n;
 	jobs = xcalloc(njobs, sizeof(*jobs));
-	single = opt_jobs == 1 || njobs == 1;
-	out_init(&so, 1);
 	for (i = 0; i < njobs; i++) {
 		struct job *j = &jobs[i];
 
@@ -1410,64 +972,113 @@ main(int argc, char **argv)
 		j->display = strcmp(paths[i], "-") == 0 ? "<stdin>" : paths[i];
 		j->budget = opt_max_errors;
 		j->tmpfd = -1;
-		if (single)
-			j->out = so;	/* shares the stdout buffer; see below */
 	}
-	/* header */
-	out_s(&so, "usage_start\tpayer\taccount\taccount_name\tservice\tregion"
-	    "\tline_type\tentity_kind\tentity\tusage_type\tmodel\tprincipal"
-	    "\tcost\tmap_tag\tprincipal_map_tag\tdescription\tresource_id");
+}
+
+static void
+jobs_free(void)
+{
+	size_t i;
+
+	for (i = 0; i < njobs; i++) {
+		stats_free(&jobs[i].lines);
+		stats_free(&jobs[i].rejected);
+		stats_free(&jobs[i].nearmiss);
+		buf_free(&jobs[i].msgs);
+		free(jobs[i].rej);
+		free((char *)jobs[i].path);
+	}
+	free(jobs);
+}
+
+/* The charge lines' header: map-formats(5), then a tag_KEY per --tag. */
+static void
+write_header(void)
+{
+	size_t k;
+
+	out_s(&so, HDR_LINES);
 	for (k = 0; k < opt_ntags; k++) {
 		out_s(&so, "\ttag_");
 		out_vals(&so, opt_tags[k]);
 	}
 	out_c(&so, '\n');
+}
+
+/* One file at a time, straight to stdout; a job's budget is what is left
+ * of the run's. */
+static void
+run_serial(void)
+{
+	size_t i;
+
+	for (i = 0; i < njobs && !stopped; i++) {
+		struct job *j = &jobs[i];
+
+		j->out = so;	/* shares the stdout buffer */
+		j->budget = errors_left;
+		run_job(j);
+		so = j->out;
+		settle(j);
+	}
+}
+
+/* Workers read ahead; each file is settled as soon as it and those
+ * before it are read: output in input order, at most WINDOW files
+ * ahead. */
+static void
+run_parallel(void)
+{
+	size_t nth = (size_t)opt_jobs < njobs ? (size_t)opt_jobs : njobs, i;
+	pthread_t *th = xcalloc(nth, sizeof(*th));
+
+	for (i = 0; i < nth; i++)
+		if (pthread_create(&th[i], NULL, worker, NULL) != 0)
+			die(EXIT_SYS, "cannot start a thread");
+	for (i = 0; i < njobs; i++) {
+		struct job *j = &jobs[i];
+
+		pthread_mutex_lock(&jmu);
+		while (!atomic_load(&j->done))
+			pthread_cond_wait(&jcv, &jmu);
+		pthread_mutex_unlock(&jmu);
+		settle(j);
+		if (j->tmpfd >= 0) {
+			out_close(&j->out);
+			close(j->tmpfd);
+			j->tmpfd = -1;
+		}
+		pthread_mutex_lock(&jmu);
+		nsettled = i + 1;
+		pthread_cond_broadcast(&jcv);
+		pthread_mutex_unlock(&jmu);
+	}
+	for (i = 0; i < nth; i++)
+		pthread_join(th[i], NULL);
+	free(th);
+}
+
+int
+main(int argc, char **argv)
+{
+	char **paths;
+	size_t npaths;
+	pthread_t pth;
+	atomic_int pstop = 0;
+
+	prog_init("curscan");
+	parse_options(argc, argv);
+	paths = input_files(argv + optind, (size_t)(argc - optind), &npaths);
+	jobs_init(paths, npaths);
+	out_init(&so, 1);
+	write_header();
 	errors_left = opt_max_errors;
 	if (opt_progress)
 		pthread_create(&pth, NULL, progress_thread, &pstop);
-	if (single) {
-		/* one at a time, straight to stdout; a job's budget is what
-		 * is left of the run's */
-		for (i = 0; i < njobs && !stopped; i++) {
-			struct job *j = &jobs[i];
-
-			j->out = so;
-			j->budget = errors_left;
-			run_job(j);
-			so = j->out;
-			settle(j);
-		}
-	} else {
-		size_t nth = (size_t)opt_jobs < njobs ? (size_t)opt_jobs : njobs;
-
-		th = xcalloc(nth, sizeof(*th));
-		for (i = 0; i < nth; i++)
-			if (pthread_create(&th[i], NULL, worker, NULL) != 0)
-				die(EXIT_SYS, "cannot start a thread");
-		/* settle each file as soon as it and those before it are
-		 * read: output in input order, at most WINDOW files ahead */
-		for (i = 0; i < njobs; i++) {
-			struct job *j = &jobs[i];
-
-			pthread_mutex_lock(&jmu);
-			while (!atomic_load(&j->done))
-				pthread_cond_wait(&jcv, &jmu);
-			pthread_mutex_unlock(&jmu);
-			settle(j);
-			if (j->tmpfd >= 0) {
-				out_close(&j->out);
-				close(j->tmpfd);
-				j->tmpfd = -1;
-			}
-			pthread_mutex_lock(&jmu);
-			nsettled = i + 1;
-			pthread_cond_broadcast(&jcv);
-			pthread_mutex_unlock(&jmu);
-		}
-		for (i = 0; i < nth; i++)
-			pthread_join(th[i], NULL);
-		free(th);
-	}
+	if (opt_jobs == 1 || njobs == 1)
+		run_serial();
+	else
+		run_parallel();
 	if (opt_progress) {
 		atomic_store(&pstop, 1);
 		pthread_join(pth, NULL);
@@ -1478,23 +1089,9 @@ main(int argc, char **argv)
 	}
 	if (opt_summary)
 		write_summary(opt_summary);
-	for (i = 0; i < njobs; i++) {
-		struct tallys *sets[3] = { &jobs[i].lines, &jobs[i].rejected,
-			&jobs[i].nearmiss };
-		int s;
-
-		for (s = 0; s < 3; s++) {
-			for (k = 0; k < sets[s]->n; k++)
-				free(sets[s]->v[k].key);
-			free(sets[s]->v);
-		}
-		buf_free(&jobs[i].msgs);
-		free(jobs[i].rej);
-		free(paths[i]);
-	}
-	free(jobs);
+	jobs_free();
 	free(paths);
-	free(manifests);
+	free(opt_manifests);
 	free(opt_tags);
 	return status;
 }

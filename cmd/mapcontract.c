@@ -8,8 +8,9 @@
  *
  * new runs the guided four-step wizard on a terminal (or with --wizard on
  * any standard input), or writes from flags alone with --yes. The file is
- * replaced atomically: the old bytes and the new row go to a temporary
- * file in the same directory, which is synced and renamed over it. */
+ * replaced atomically (core/afile): the old bytes and the new row go to a
+ * temporary file in the same directory, which is synced and renamed over
+ * it. The contract rules are in map/contract and map/contract_edit. */
 #include <sys/file.h>
 #include <sys/stat.h>
 #include <sys/types.h>
@@ -17,7 +18,6 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <getopt.h>
-#include <limits.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,18 +25,16 @@
 #include <termios.h>
 #include <unistd.h>
 
-#include "map/contract.h"
+#include "core/afile.h"
 #include "core/date.h"
-#include "core/money.h"
 #include "core/tsv.h"
+#include "map/contract.h"
+#include "map/contract_edit.h"
 #include "map/workload.h"
 #include "common.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 enum cmd { CMD_NEW, CMD_LIST, CMD_CHECK, CMD_CHECKW, NCMD };
-static const char *const cmdname[NCMD] = {
-	"new", "list", "check",
+static const char *const cmdname[NCMD] = { "new", "list", "check",
 	"check-workloads" };
 
 /* Contract columns, in contract_columns[] order. */
@@ -132,53 +130,6 @@ close_stdout(void)
 		die(EXIT_SYS, "write error: %s", strerror(errno ? errno : EIO));
 }
 
-static int
-set_eq(char *const *v, size_t n, const char *const *set)
-{
-	size_t i, k, m;
-
-	for (m = 0; set[m]; m++)
-		;
-	if (n != m)
-		return 0;
-	for (i = 0; i < n; i++) {
-		for (k = 0; k < m; k++)
-			if (strcmp(v[i], set[k]) == 0)
-				break;
-		if (k == m)
-			return 0;
-	}
-	return 1;
-}
-
-static void
-join_set(struct buf *b, const char *const *set, const char *sep)
-{
-	size_t i;
-
-	for (i = 0; set[i]; i++) {
-		if (i)
-			buf_adds(b, sep);
-		buf_adds(b, set[i]);
-	}
-	buf_cstr(b);
-}
-
-/* --services value: standard and ai (in the wizard also s and a) expand
- * to their lists. */
-static void
-services_value(const char *v, struct buf *b, int keys)
-{
-	reset(b);
-	if (strcmp(v, "standard") == 0 || (keys && strcmp(v, "s") == 0))
-		join_set(b, services_standard, ",");
-	else if (strcmp(v, "ai") == 0 || (keys && strcmp(v, "a") == 0))
-		join_set(b, services_ai, ",");
-	else
-		buf_adds(b, v);
-	buf_cstr(b);
-}
-
 static char *
 fmt_field(const struct contract *c, enum col k)
 {
@@ -215,229 +166,108 @@ read_all(int fd, size_t *len)
 	return b.s;
 }
 
-static int
-write_all(int fd, const char *s, size_t n)
+/* Follow a symbolic link to the file it names (afile_open does the
+ * same): the lock is taken in that file's directory. */
+static char *
+dir_of_target(const char *path)
 {
-	while (n > 0) {
-		ssize_t w = write(fd, s, n);
-
-		if (w < 0) {
-			if (errno == EINTR)
-				continue;
-			return -1;
-		}
-		s += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static void
-split_path(const char *path, char **dir, char **base)
-{
-	const char *sl = strrchr(path, '/');
-
-	if (sl == NULL) {
-		*dir = xstrdup(".");
-		*base = xstrdup(path);
-	} else if (sl == path) {
-		*dir = xstrdup("/");
-		*base = xstrdup(sl + 1);
-	} else {
-		*dir = xstrndup(path, (size_t)(sl - path));
-		*base = xstrdup(sl + 1);
-	}
-}
-
-/* The row for c in the column order of header (one line, no newline). */
-static void
-make_row(const struct contract *c, const char *hdr, size_t hlen,
-    const char *shown, struct buf *row)
-{
-	struct buf v = { 0 }, name = { 0 };
-	size_t i = 0, k;
-	int seen[NCOL] = { 0 };
-	struct err e = { 0 };
-	const char *what = NULL;
-
-	for (;;) {
-		size_t j = i;
-
-		while (j < hlen && hdr[j] != '\t')
-			j++;
-		name.len = 0;
-		buf_add(&name, hdr + i, j - i);
-		buf_cstr(&name);
-		if (i > 0)
-			buf_addc(row, '\t');
-		for (k = 0; k < NCOL; k++)
-			if (strcmp(name.s, contract_columns[k]) == 0)
-				break;
-		if (k < NCOL) {
-			seen[k] = 1;
-			v.len = 0;
-			contract_format_field(c, contract_columns[k], &v);
-			tsv_escape(row, v.s, v.len);
-		}
-		if (j >= hlen)
-			break;
-		i = j + 1;
-	}
-	buf_free(&v);
-	buf_free(&name);
-	if (!seen[C_PROJECTED] && c->has_projected)
-		what = "projected credit";
-	else if (!seen[C_AUTO] && (c->auto_new || c->nglobs))
-		what = "auto-enrollment rules";
-	else if (!seen[C_EXCL] && c->excl != EXCL_DEFAULT)
-		what = "exclusions";
-	else if (!seen[C_AIROUTE] && c->principal_tagging)
-		what = "AI route (ai_route principal)";
-	if (what != NULL) {
-		err_set(&e, EXIT_DATA, 1, "the header has no column for the "
-		    "new contract's %s; nothing written", what);
-		die_err(shown, &e);
-	}
-	buf_cstr(row);
-}
-
-/* Validate c against the file and append it atomically. Dies on error. */
-static void
-write_contract(const char *path, const struct contract *c)
-{
-	char *real = NULL, *dir, *base, *old = NULL, *tmp;
-	const char *target = path;
 	struct stat st;
-	struct contracts cs;
-	struct err e = { 0 };
-	struct buf out = { 0 };
-	size_t oldlen = 0, hlen;
-	mode_t mode;
-	int dfd, fd, exists, crlf = 0;
+	char *real = NULL, *sl, *d;
 
 	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
 		real = realpath(path, NULL);
 		if (real == NULL && errno != ENOENT)
 			die(EXIT_SYS, "%s: %s", path, strerror(errno));
-		if (real != NULL)
-			target = real;
 	}
-	split_path(target, &dir, &base);
+	d = xstrdup(real ? real : path);
+	free(real);
+	if ((sl = strrchr(d, '/')) == NULL) {
+		free(d);
+		return xstrdup(".");
+	}
+	if (sl == d)
+		sl++;
+	*sl = '\0';
+	return d;
+}
+
+static _Noreturn void
+give_up(struct afile *af, const char *path, const struct err *e)
+{
+	afile_abort(af);
+	die_err(path, e);
+}
+
+/* Validate c against the file and append it: the old bytes and the new
+ * row go to a temporary beside the file, renamed over it (afile). One
+ * writer at a time in the directory. Dies on error, leaving the file as
+ * it was. */
+static void
+write_contract(const char *path, const struct contract *c)
+{
+	struct afile af;
+	struct contracts cs;
+	struct err e = { 0 };
+	struct buf out = { 0 }, msg = { 0 };
+	struct stat st;
+	char *dir = dir_of_target(path), *old = NULL;
+	size_t oldlen = 0;
+	int dfd, fd;
+
 	dfd = open(dir, O_RDONLY | O_DIRECTORY);
 	if (dfd < 0)
 		die(EXIT_SYS, "%s: cannot open the directory: %s", path,
 		    strerror(errno));
-	/* one writer at a time in this directory; best effort */
-	(void)flock(dfd, LOCK_EX);
-	exists = stat(target, &st) == 0;
-	if (!exists && errno != ENOENT)
-		die(EXIT_SYS, "%s: %s", path, strerror(errno));
-	if (exists && !S_ISREG(st.st_mode))
-		die(EXIT_SYS, "%s: not a regular file; it cannot be replaced "
-		    "atomically", path);
-	if (exists) {
-		fd = open(target, O_RDONLY);
-		if (fd < 0)
-			die(EXIT_SYS, "%s: %s", path, strerror(errno));
-		old = read_all(fd, &oldlen);
-		if (old == NULL)
-			die(EXIT_SYS, "%s: %s", path, strerror(errno));
+	(void)flock(dfd, LOCK_EX);	/* best effort */
+	if (afile_open(&af, path, AF_REGULAR, &e) != 0) {
+		if (e.status == EXIT_DATA)	/* not a regular file */
+			die(EXIT_SYS, "%s: %s", path, e.msg);
+		die(EXIT_SYS, "%s: cannot create a temporary file in %s: %s",
+		    path, dir, e.msg);
+	}
+	if (stat(af.target, &st) == 0) {
+		if ((fd = open(af.target, O_RDONLY)) < 0 ||
+		    (old = read_all(fd, &oldlen)) == NULL) {
+			err_set(&e, EXIT_SYS, 0, "%s", strerror(errno));
+			give_up(&af, path, &e);
+		}
 		close(fd);
 		if (oldlen >= 2 && (unsigned char)old[0] == 0x1f &&
-		    (unsigned char)old[1] == 0x8b)
-			die(EXIT_DATA, "%s: gzip-compressed; new appends to "
-			    "plain files only", path);
-		if (contracts_load(target, &cs, &e) != 0) {
+		    (unsigned char)old[1] == 0x8b) {
+			err_set(&e, EXIT_DATA, 0, "gzip-compressed; new "
+			    "appends to plain files only");
+			give_up(&af, path, &e);
+		}
+		if (contracts_load(af.target, &cs, &e) != 0) {
+			afile_abort(&af);
 			report(path, &e);
 			die(e.status ? e.status : EXIT_DATA, "%s: fix the file "
 			    "first (mapcontract check); nothing written", path);
 		}
 		if (contract_check_against(&cs, c, &e) != 0) {
-			buf_printf(&out, "%s; nothing written", e.msg);
-			err_set(&e, EXIT_DATA, 0, "%s", out.s);
-			die_err(path, &e);
+			buf_printf(&msg, "%s; nothing written", e.msg);
+			err_set(&e, EXIT_DATA, 0, "%s", msg.s);
+			give_up(&af, path, &e);
 		}
 		contracts_free(&cs);
-		for (hlen = 0; hlen < oldlen && old[hlen] != '\n'; hlen++)
-			;
-		if (hlen > 0 && old[hlen - 1] == '\r') {
-			hlen--;
-			crlf = 1;
-		}
-		buf_add(&out, old, oldlen);
-		if (oldlen > 0 && old[oldlen - 1] != '\n')
-			buf_adds(&out, crlf ? "\r\n" : "\n");
-		make_row(c, old, hlen, path, &out);
-		buf_adds(&out, crlf ? "\r\n" : "\n");
-		mode = st.st_mode & 07777;
-	} else {
-		struct buf hdr = { 0 };
-		mode_t um = umask(0);
-
-		umask(um);
-		mode = 0666 & ~um;
-		join_set(&hdr, contract_columns, "\t");
-		buf_add(&out, hdr.s, hdr.len);
-		buf_addc(&out, '\n');
-		make_row(c, hdr.s, hdr.len, path, &out);
-		buf_addc(&out, '\n');
-		buf_free(&hdr);
+	} else if (errno != ENOENT) {
+		err_set(&e, EXIT_SYS, 0, "%s", strerror(errno));
+		give_up(&af, path, &e);
 	}
-	tmp = xmalloc(strlen(dir) + strlen(base) + 16);
-	sprintf(tmp, "%s/.%s.XXXXXX", dir, base);
-	fd = mkstemp(tmp);
-	if (fd < 0)
-		die(EXIT_SYS, "%s: cannot create a temporary file in %s: %s",
-		    path, dir, strerror(errno));
-	if (fchmod(fd, mode) != 0 || write_all(fd, out.s, out.len) != 0 ||
-	    fsync(fd) != 0) {
-		int en = errno;
-
-		unlink(tmp);
-		die(EXIT_SYS, "%s: cannot write %s: %s; nothing written", path,
-		    tmp, strerror(en));
-	}
-	if (close(fd) != 0) {
-		int en = errno;
-
-		unlink(tmp);
-		die(EXIT_SYS, "%s: cannot write %s: %s; nothing written", path,
-		    tmp, strerror(en));
-	}
-	if (rename(tmp, target) != 0) {
-		int en = errno;
-
-		unlink(tmp);
+	if (contract_append_text(old, oldlen, c, &out, &e) != 0)
+		give_up(&af, path, &e);
+	out_add(&af.o, out.s, out.len);
+	if (afile_commit(&af, &e) != 0)
 		die(EXIT_SYS, "%s: cannot replace the file: %s; nothing "
-		    "written", path, strerror(en));
-	}
-	(void)fsync(dfd);
+		    "written", path, e.msg);
 	close(dfd);
-	free(tmp);
-	free(old);
-	free(real);
 	free(dir);
-	free(base);
+	free(old);
 	buf_free(&out);
+	buf_free(&msg);
 }
 
 /* ---- new: from flags ---- */
-
-/* Set column k of c from flag text; 0, or -1 with e. */
-static int
-set_from_flag(struct contract *c, enum col k, const char *v, struct err *e)
-{
-	struct buf b = { 0 };
-	int rc;
-
-	if (k == C_SERVICES) {
-		services_value(v, &b, 0);
-		v = b.s;
-	}
-	rc = contract_parse_field(c, contract_columns[k], v, e);
-	buf_free(&b);
-	return rc;
-}
 
 static void
 apply_flags(struct contract *c)
@@ -453,7 +283,7 @@ apply_flags(struct contract *c)
 
 		if (v == NULL)
 			continue;
-		if (set_from_flag(c, (enum col)k, v, &e) != 0)
+		if (contract_set_option(c, contract_columns[k], v, &e) != 0)
 			usage_error("%s: %s", colflag[k], e.msg);
 	}
 }
@@ -484,59 +314,7 @@ load_existing(const char *path, struct contracts *cs)
 
 /* ---- new: the wizard ---- */
 
-struct acct {
-	char *id, *name, *payer;
-};
-
-static struct acct *accs;
-static size_t naccs;
-
-static int
-acct_cmp(const void *a, const void *b)
-{
-	return strcmp(((const struct acct *)a)->id,
-	    ((const struct acct *)b)->id);
-}
-
-/* Distinct accounts (with names) in charge lines. */
-static void
-read_accounts(const char *path)
-{
-	struct err e = { 0 };
-	struct tsvr *t = tsvr_open(path, &e);
-	int ca, cn, cp, rc;
-	size_t i;
-
-	if (t == NULL)
-		die_err(path, &e);
-	if ((ca = tsvr_need(t, "account", &e)) < 0)
-		die_err(path, &e);
-	cn = tsvr_col(t, "account_name");
-	cp = tsvr_col(t, "payer");
-	while ((rc = tsvr_next(t, &e)) == 1) {
-		const char *id = t->f[ca];
-
-		if (*id == '\0')
-			continue;
-		for (i = 0; i < naccs; i++)
-			if (strcmp(accs[i].id, id) == 0)
-				break;
-		if (i == naccs) {
-			accs = xrealloc(accs, (naccs + 1) * sizeof(*accs));
-			accs[naccs].id = xstrdup(id);
-			accs[naccs].name = xstrdup(cn >= 0 ? t->f[cn] : "");
-			accs[naccs].payer = xstrdup(cp >= 0 ? t->f[cp] : "");
-			naccs++;
-		} else if (cn >= 0 && accs[i].name[0] == '\0' && t->f[cn][0]) {
-			free(accs[i].name);
-			accs[i].name = xstrdup(t->f[cn]);
-		}
-	}
-	if (rc < 0)
-		die_err(path, &e);
-	tsvr_close(t);
-	qsort(accs, naccs, sizeof(*accs), acct_cmp);
-}
+static struct seen_accounts seen;	/* --accounts-from */
 
 static int tty_in;		/* standard input is a terminal */
 static struct termios tty_saved;
@@ -797,35 +575,20 @@ services_note(const struct contract *c)
 		    "or Tag Profile tasks.\n");
 }
 
-static int
-has_ai_service(const struct contract *c)
-{
-	size_t i;
-
-	for (i = 0; i < c->nservices; i++)
-		if (service_is_bedrock(c->services[i]) ||
-		    strcmp(c->services[i], "AmazonSageMaker") == 0)
-			return 1;
-	return 0;
-}
-
 static void
 step_basics(struct contract *c, const struct contracts *cs)
 {
 	struct err e = { 0 };
 	struct buf b = { 0 };
 	char *def;
-	size_t i;
+	int i;
 
 	printf("\nStep 1 of 4: Basics\n");
 	for (;;) {
 		def = fmt_field(c, C_ID);
 		ask_field(c, C_ID, "Contract id", def);
 		free(def);
-		for (i = 0; i < cs->n; i++)
-			if (strcmp(cs->v[i].id, c->id) == 0)
-				break;
-		if (i == cs->n)
+		if ((i = contracts_find(cs, c->id)) < 0)
 			break;
 		err_set(&e, EXIT_DATA, 0, "contract id '%s' is already used "
 		    "(line %ld)", c->id, cs->v[i].line);
@@ -849,31 +612,24 @@ step_basics(struct contract *c, const struct contracts *cs)
 	free(def);
 	for (;;) {
 		char d1[DATE_DAYLEN], d2[DATE_DAYLEN];
-		int y, m, d;
-		long lim;
 
-		if (c->end == LONG_MIN || c->end < c->start) {
-			date_to_civil(c->start, &y, &m, &d);
-			c->end = date_from_civil(y + 3, m, d) - 1;
-		}
+		if (c->end == DAY_NONE || c->end < c->start)
+			c->end = contract_default_end(c->start);
 		def = fmt_field(c, C_END);
 		ask_field(c, C_END, "End date (YYYY-MM-DD)", def);
 		free(def);
-		date_to_civil(c->start, &y, &m, &d);
-		lim = m == 2 && d == 29 ? date_from_civil(y + 3, 3, 1) :
-		    date_from_civil(y + 3, m, d);
 		date_fmt_day(c->start, d1);
 		date_fmt_day(c->end, d2);
 		if (c->end < c->start)
 			buf_printf(&b, "end %s is before start %s", d2, d1);
-		else if (c->end > lim)
+		else if (c->end > contract_term_limit(c->start))
 			buf_printf(&b, "term %s to %s is longer than three "
 			    "years", d1, d2);
 		else
 			break;
 		complain(b.s);
 		reset(&b);
-		c->end = LONG_MIN;
+		c->end = DAY_NONE;
 	}
 	def = c->rate > 0 ? fmt_field(c, C_RATE) : NULL;
 	ask_field(c, C_RATE, "Credit rate (0.25 or 25%)", def);
@@ -925,21 +681,19 @@ step_services(struct contract *c)
 	    "  or type CUR product codes separated by commas\n");
 	if (c->nservices == 0)
 		def = c->program == PROG_MAP_AI ? "a" : "s";
-	else if (set_eq(c->services, c->nservices, services_standard))
-		def = "s";
-	else if (set_eq(c->services, c->nservices, services_ai))
-		def = "a";
+	else if ((def = contract_services_set(c)) != NULL)
+		def = def[0] == 's' ? "s" : "a";	/* its key */
 	else
 		def = cur = fmt_field(c, C_SERVICES);
 	for (;;) {
 		ask_key("Services", def, &b);
 		squeeze_commas(&b);
-		services_value(b.s, &v, 1);
+		contract_services_value(b.s, 1, &v);
 		if (contract_parse_field(c, "services", v.s, &e) != 0) {
 			complain(e.msg);
 			continue;
 		}
-		if (c->program == PROG_MAP_AI && !has_ai_service(c)) {
+		if (c->program == PROG_MAP_AI && !contract_has_ai_service(c)) {
 			complain("program map-ai needs an AI service (a "
 			    "Bedrock code or AmazonSageMaker): choose a, or "
 			    "add one");
@@ -960,15 +714,12 @@ step_accounts(struct contract *c)
 	struct buf b = { 0 }, list = { 0 };
 	struct err e = { 0 };
 	size_t i, shownn = 0;
-	size_t *idx = xcalloc(naccs + 1, sizeof(*idx));
+	size_t *idx = xcalloc(seen.n + 1, sizeof(*idx));
 	char *def;
 
 	printf("\nStep 3 of 4: Accounts in scope\n");
 	if (opt_accfrom != NULL) {
-		for (i = 0; i < naccs; i++)
-			if (accs[i].payer[0] == '\0' ||
-			    strcmp(accs[i].payer, c->payer) == 0)
-				idx[shownn++] = i;
+		shownn = seen_accounts_of(&seen, c->payer, idx);
 		if (shownn == 0)
 			printf("  No accounts of payer %s in %s.\n", c->payer,
 			    opt_accfrom);
@@ -977,8 +728,8 @@ step_accounts(struct contract *c)
 			    opt_accfrom);
 			for (i = 0; i < shownn; i++)
 				printf("  %3zu  %s  %s\n", i + 1,
-				    accs[idx[i]].id, accs[idx[i]].name[0] ?
-				    accs[idx[i]].name : "(no name)");
+				    seen.v[idx[i]].id, seen.v[idx[i]].name[0] ?
+				    seen.v[idx[i]].name : "(no name)");
 		}
 	}
 	printf("  Type 'all' for every linked account of the payer, or a comma "
@@ -986,45 +737,10 @@ step_accounts(struct contract *c)
 	    "list above" : "");
 	def = c->naccounts ? fmt_field(c, C_ACCOUNTS) : xstrdup("all");
 	for (;;) {
-		char *p, *q;
-		int bad = 0;
-
 		ask("Accounts", def, &b);
-		reset(&list);
-		for (p = b.s; !bad; p = q + 1) {
-			char *end;
-			unsigned long num;
-
-			q = strchr(p, ',');
-			if (q)
-				*q = '\0';
-			while (*p == ' ')
-				p++;
-			end = p + strlen(p);
-			while (end > p && end[-1] == ' ')
-				*--end = '\0';
-			if (list.len)
-				buf_addc(&list, ',');
-			num = strtoul(p, &end, 10);
-			if (*p >= '1' && *p <= '9' && *end == '\0' &&
-			    strlen(p) < 6) {
-				if (num < 1 || num > shownn) {
-					bad = 1;
-					snprintf(e.msg, sizeof(e.msg), "no "
-					    "account number %s in the list", p);
-					break;
-				}
-				buf_adds(&list, accs[idx[num - 1]].id);
-			} else
-				buf_adds(&list, p);
-			if (q == NULL)
-				break;
-		}
-		if (bad) {
-			complain(e.msg);
-			continue;
-		}
-		if (contract_parse_field(c, "accounts", list.s, &e) == 0)
+		if (seen_accounts_answer(&seen, idx, shownn, b.s, &list,
+		    &e) == 0 &&
+		    contract_parse_field(c, "accounts", list.s, &e) == 0)
 			break;
 		complain(e.msg);
 	}
@@ -1063,6 +779,7 @@ review(const struct contract *c, const char *path)
 		"MPE ID", "Start", "End", "Credit rate", "Projected",
 		"Accounts", "Services", "Auto-enroll", "Exclusions",
 		"AI route" };
+	struct buf b = { 0 };
 	size_t k;
 	char *v, tag[64];
 
@@ -1074,10 +791,8 @@ review(const struct contract *c, const char *path)
 		else if (k == C_ACCOUNTS && !c->all_accounts)
 			print_wrapped(label[k], 12, c->accounts, c->naccounts);
 		else if (k == C_RATE) {
-			char m[MONEY_BUFSZ];
-
-			money_fmt(c->rate * 100, m, 0);
-			printf("  %-12s %s%%\n", label[k], m);
+			contract_show_field(c, contract_columns[k], &b);
+			printf("  %-12s %s\n", label[k], b.s);
 		} else if (k == C_AIROUTE && *v == '\0')
 			;	/* asked only when Bedrock is eligible */
 		else if (k == C_AIROUTE)
@@ -1097,6 +812,7 @@ review(const struct contract *c, const char *path)
 	    " and inference profiles");
 	printf("  %-12s %s\n", "AI workloads", contract_ai_evaluation(c) ?
 	    "evaluated (Bedrock is eligible)" : "not evaluated");
+	buf_free(&b);
 }
 
 static int
@@ -1170,22 +886,20 @@ cmd_new(void)
 	apply_flags(&c);
 	tty_in = isatty(0);
 	run_wizard = opt_wizard || (!opt_yes && tty_in);
-	if (opt_accfrom)
-		read_accounts(opt_accfrom);
+	if (opt_accfrom && seen_accounts_load(opt_accfrom, &seen, &e) != 0)
+		die_err(opt_accfrom, &e);
 	if (run_wizard) {
 		rc = wizard(&c, opt_file);
 		contract_free(&c);
+		seen_accounts_free(&seen);
 		return rc;
 	}
 	for (k = 0; k <= C_RATE; k++)
 		if (opt_val[k] == NULL)
 			usage_error("missing %s (needed without the wizard)",
 			    colflag[k]);
-	if (opt_val[C_ACCOUNTS] == NULL)
-		contract_parse_field(&c, "accounts", "all", &e);
-	if (opt_val[C_SERVICES] == NULL)
-		set_from_flag(&c, C_SERVICES, c.program == PROG_MAP_AI ? "ai" :
-		    "standard", &e);
+	contract_set_defaults(&c, opt_val[C_ACCOUNTS] != NULL,
+	    opt_val[C_SERVICES] != NULL);
 	if (contract_validate(&c, &e) != 0)
 		usage_error("%s", e.msg);
 	if (!opt_yes)
@@ -1223,7 +937,7 @@ cmd_list(void)
 	if (contracts_load(opt_file, &cs, &e) != 0)
 		die_err(opt_file, &e);
 	if (opt_tsv) {
-		join_set(&b, contract_columns, "\t");
+		contract_join(&b, contract_columns, "\t");
 		printf("%s\n", b.s);
 		for (i = 0; i < cs.n; i++) {
 			for (k = 0; k < NCOL; k++) {
@@ -1246,29 +960,10 @@ cmd_list(void)
 
 		cell[i] = xcalloc(NCOL, sizeof(char *));
 		for (k = 0; k < NCOL; k++) {
-			char *v;
-
-			if (k == C_RATE) {
-				char m[MONEY_BUFSZ];
-
-				money_fmt(c->rate * 100, m, 0);
-				v = xmalloc(strlen(m) + 2);
-				sprintf(v, "%s%%", m);
-			} else if (k == C_SERVICES && set_eq(c->services,
-			    c->nservices, services_standard))
-				v = xstrdup("standard");
-			else if (k == C_SERVICES && set_eq(c->services,
-			    c->nservices, services_ai))
-				v = xstrdup("ai");
-			else
-				v = fmt_field(c, (enum col)k);
-			if (*v == '\0') {
-				free(v);
-				v = xstrdup("-");
-			}
-			cell[i][k] = v;
-			if (strlen(v) > w[k])
-				w[k] = strlen(v);
+			contract_show_field(c, contract_columns[k], &b);
+			cell[i][k] = xstrdup(b.s);
+			if (b.len > w[k])
+				w[k] = b.len;
 		}
 	}
 	for (k = 0; k < NCOL; k++)
@@ -1341,8 +1036,83 @@ applies(enum cmd c, int ch)
 	}
 }
 
-int
-main(int argc, char **argv)
+/* The command (argv[1]); -h and -V there are handled here. */
+static enum cmd
+parse_command(int argc, char **argv)
+{
+	const char *cmd;
+	int i;
+
+	if (argc < 2)
+		usage_error("missing command (new, list, check, "
+		    "check-workloads)");
+	cmd = argv[1];
+	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
+		usage();
+		close_stdout();
+		exit(EXIT_OKAY);
+	}
+	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
+		print_version();
+		close_stdout();
+		exit(EXIT_OKAY);
+	}
+	for (i = 0; i < NCMD; i++)
+		if (strcmp(cmd, cmdname[i]) == 0)
+			return (enum cmd)i;
+	if (cmd[0] == '-')
+		usage_error("missing command before '%s' (new, list, "
+		    "check, check-workloads)", cmd);
+	usage_error("unknown command '%s' (new, list, check, "
+	    "check-workloads)", cmd);
+}
+
+/* One option of the command (applies() has checked it). */
+static void
+set_option(int ch, char *arg)
+{
+	switch (ch) {
+	case 'f':
+		opt_file = arg;
+		break;
+	case 'w':
+		opt_workloads = arg;
+		break;
+	case 'y':
+		opt_yes = 1;
+		break;
+	case OPT_AUTO:
+		if (*arg == '\0' || strchr(arg, ','))
+			usage_error("--auto-enroll: give one rule at a time "
+			    "(new-accounts or name:PATTERN), not '%s'", arg);
+		if (opt_has_auto)
+			buf_addc(&opt_auto, ',');
+		buf_adds(&opt_auto, arg);
+		opt_has_auto = 1;
+		break;
+	case OPT_ACCFROM:
+		opt_accfrom = arg;
+		break;
+	case OPT_WIZARD:
+		opt_wizard = 1;
+		break;
+	case OPT_FORMAT:
+		if (strcmp(arg, "tsv") == 0)
+			opt_tsv = 1;
+		else if (strcmp(arg, "text") == 0)
+			opt_tsv = 0;
+		else
+			usage_error("--format: text or tsv, not '%s'", arg);
+		break;
+	default:	/* a contract field */
+		opt_val[ch - OPT_ID] = arg;
+		break;
+	}
+}
+
+/* The options after the command; argv[0] is the command. */
+static void
+parse_options(enum cmd which, int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "file", required_argument, NULL, 'f' },
@@ -1368,40 +1138,8 @@ main(int argc, char **argv)
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
-	const char *cmd;
-	enum cmd which;
-	int ch, i, li;
+	int ch, li;
 
-	prog_init("mapcontract");
-	if (argc < 2)
-		usage_error("missing command (new, list, check, "
-		    "check-workloads)");
-	cmd = argv[1];
-	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
-		usage();
-		close_stdout();
-		return EXIT_OKAY;
-	}
-	if (strcmp(cmd, "-V") == 0 || strcmp(cmd, "--version") == 0) {
-		print_version();
-		close_stdout();
-		return EXIT_OKAY;
-	}
-	for (i = 0; i < NCMD; i++)
-		if (strcmp(cmd, cmdname[i]) == 0)
-			break;
-	if (i == NCMD) {
-		if (cmd[0] == '-')
-			usage_error("missing command before '%s' (new, list, "
-			    "check, check-workloads)", cmd);
-		usage_error("unknown command '%s' (new, list, check, "
-		    "check-workloads)", cmd);
-	}
-	which = (enum cmd)i;
-	/* parse the rest, with getopt's messages under our name */
-	argv[1] = (char *)progname;
-	argc--;
-	argv++;
 	for (;;) {
 		li = -1;
 		ch = getopt_long(argc, argv, "f:w:yhV", longopts, &li);
@@ -1413,12 +1151,12 @@ main(int argc, char **argv)
 			else
 				print_version();
 			close_stdout();
-			return EXIT_OKAY;
+			exit(EXIT_OKAY);
 		}
 		if (ch == '?' || ch == ':') {
 			fprintf(stderr, "Try '%s --help' for more "
 			    "information.\n", progname);
-			return EXIT_USAGE;
+			exit(EXIT_USAGE);
 		}
 		if (!applies(which, ch)) {
 			if (li >= 0)
@@ -1427,48 +1165,22 @@ main(int argc, char **argv)
 			usage_error("option '-%c' does not apply to '%s'", ch,
 			    cmdname[which]);
 		}
-		switch (ch) {
-		case 'f':
-			opt_file = optarg;
-			break;
-		case 'w':
-			opt_workloads = optarg;
-			break;
-		case 'y':
-			opt_yes = 1;
-			break;
-		case OPT_AUTO:
-			if (*optarg == '\0' || strchr(optarg, ','))
-				usage_error("--auto-enroll: give one rule at a "
-				    "time (new-accounts or name:PATTERN), not "
-				    "'%s'", optarg);
-			if (opt_has_auto)
-				buf_addc(&opt_auto, ',');
-			buf_adds(&opt_auto, optarg);
-			opt_has_auto = 1;
-			break;
-		case OPT_ACCFROM:
-			opt_accfrom = optarg;
-			break;
-		case OPT_WIZARD:
-			opt_wizard = 1;
-			break;
-		case OPT_FORMAT:
-			if (strcmp(optarg, "tsv") == 0)
-				opt_tsv = 1;
-			else if (strcmp(optarg, "text") == 0)
-				opt_tsv = 0;
-			else
-				usage_error("--format: text or tsv, not '%s'",
-				    optarg);
-			break;
-		default:	/* a contract field */
-			opt_val[ch - OPT_ID] = optarg;
-			break;
-		}
+		set_option(ch, optarg);
 	}
 	if (optind < argc)
 		usage_error("unexpected argument '%s'", argv[optind]);
+}
+
+int
+main(int argc, char **argv)
+{
+	enum cmd which;
+
+	prog_init("mapcontract");
+	which = parse_command(argc, argv);
+	/* parse the rest, with getopt's messages under our name */
+	argv[1] = (char *)progname;
+	parse_options(which, argc - 1, argv + 1);
 	if (which == CMD_CHECKW) {
 		if (opt_workloads == NULL)
 			usage_error("missing --workloads FILE");

@@ -6,6 +6,7 @@
  * that sums of 1e11 of them still fit the 128 bits (1.7e26 with 12
  * decimals) without overflow. */
 #define MAXINT ((money_t)1000000000000000LL)	/* 1e15 */
+#define LIM_EXP (15 + MONEY_DP)		/* MAXINT * MONEY_ONE = 10^LIM_EXP */
 
 static const long long pow10tab[19] = {
 	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
@@ -33,7 +34,8 @@ money_parse(const char *s, size_t n, money_t *out)
 	const char *p = s, *end = s + n, *d0, *d1, *dot = NULL;
 	int neg = 0, eneg = 0, ndig = 0, edig = 0, up = 0;
 	long long exp = 0, place;
-	money_t m = 0, lim = MAXINT * MONEY_ONE;
+	money_t m = 0;
+	const money_t lim = MAXINT * MONEY_ONE;
 
 	if (p < end && (*p == '-' || *p == '+'))
 		neg = (*p++ == '-');
@@ -80,13 +82,16 @@ money_parse(const char *s, size_t n, money_t *out)
 			up = dg >= 5;
 			break;
 		}
-		if (m > (lim - dg) / 10)
+		/* m * 10 + dg > lim, without a 128-bit division */
+		if (m > lim / 10 || (m == lim / 10 && dg > lim % 10))
 			return -1;
 		m = m * 10 + dg;
 		place--;
 	}
 	if (place >= 0 && m != 0) {	/* trailing zeros from the exponent */
-		if (place >= 38 || m > lim / p10((int)place + 1))
+		/* lim is 10^LIM_EXP: m * 10^k <= lim is m <= 10^(LIM_EXP - k),
+		 * with no 128-bit division */
+		if (place + 1 > LIM_EXP || m > p10(LIM_EXP - (int)place - 1))
 			return -1;
 		m *= p10((int)place + 1);
 	}
