@@ -59,35 +59,67 @@ resolve(const char *path)
 	return cur;
 }
 
+/* /dev/stdout, /dev/stderr, /dev/fd/N: the descriptor the process has,
+ * as the shell gave it (a pipe, or a log file opened for appending), not
+ * a new open of what the link names; -1 for any other path. */
+static int
+std_fd(const char *path)
+{
+	const char *p;
+	long n = 0;
+
+	if (strcmp(path, "/dev/stdout") == 0)
+		return 1;
+	if (strcmp(path, "/dev/stderr") == 0)
+		return 2;
+	if (strncmp(path, "/dev/fd/", 8) != 0 || path[8] == '\0')
+		return -1;
+	for (p = path + 8; *p; p++) {
+		if (*p < '0' || *p > '9' || n > 1000000)
+			return -1;
+		n = n * 10 + (*p - '0');
+	}
+	return (int)n;
+}
+
 int
 afile_open(struct afile *a, const char *path, unsigned flags, struct err *e)
 {
 	struct stat st;
 	size_t n;
 	mode_t mode;
+	int sfd;
 
 	memset(a, 0, sizeof(*a));
 	a->fd = -1;
-	a->target = resolve(path);
-	if (stat(a->target, &st) == 0) {
-		if (!S_ISREG(st.st_mode)) {
-			if (flags & AF_REGULAR) {
-				err_set(e, EXIT_DATA, 0, "not a regular file; "
-				    "it cannot be replaced atomically");
-				afile_abort(a);
-				return -1;
-			}
-			/* a device, FIFO or terminal: written in place */
-			if ((a->fd = open(a->target, O_WRONLY)) < 0) {
-				err_set(e, EXIT_SYS, 0, "%s", strerror(errno));
-				afile_abort(a);
-				return -1;
-			}
-			out_init(&a->o, a->fd);
-			return 0;
+	if ((sfd = std_fd(path)) >= 0 && !(flags & AF_REGULAR)) {
+		if ((a->fd = dup(sfd)) < 0) {
+			err_set(e, EXIT_SYS, 0, "%s", strerror(errno));
+			return -1;
 		}
+		out_init(&a->o, a->fd);
+		return 0;
+	}
+	/* stat follows the links: a device, FIFO or terminal behind any
+	 * chain of them (/dev/stderr -> /proc/self/fd/2 -> pipe:[N]) is
+	 * opened by the name given, never resolved or replaced */
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode)) {
+		if (flags & AF_REGULAR) {
+			err_set(e, EXIT_DATA, 0, "not a regular file; it "
+			    "cannot be replaced atomically");
+			return -1;
+		}
+		if ((a->fd = open(path, O_WRONLY)) < 0) {
+			err_set(e, EXIT_SYS, 0, "%s", strerror(errno));
+			return -1;
+		}
+		out_init(&a->o, a->fd);
+		return 0;
+	}
+	a->target = resolve(path);
+	if (stat(a->target, &st) == 0)
 		mode = st.st_mode & 07777;
-	} else {
+	else {
 		mode_t um = umask(0);
 
 		umask(um);

@@ -8,7 +8,9 @@
  *
  * A target that exists and is not a regular file (a terminal, a FIFO, a
  * device such as /dev/null) cannot be replaced atomically and must never
- * be replaced: it is written directly, or with AF_REGULAR refused. */
+ * be replaced: it is written directly, or with AF_REGULAR refused.
+ * /dev/stdout, /dev/stderr and /dev/fd/N are the process's own
+ * descriptors (a log opened for appending stays appended to). */
 #ifndef AFILE_H
 #define AFILE_H
 #include "core/err.h"
