@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "map/contract.h"
+#include "map/vocab.h"
 #include "core/date.h"
 #include "core/tsv.h"
 
@@ -26,9 +27,6 @@ const char *const contract_columns[] = { "id", "program", "payer", "mpe",
 static const char *const optional_columns[] = { "projected", "auto_enroll",
 	"exclusions", "ai_route" };
 
-static const char *const bedrock_codes[] = { "AmazonBedrock",
-	"AmazonBedrockService", "AmazonBedrockFoundationModels",
-	"AmazonBedrockAgentCore" };
 
 /* AWS product codes without an Amazon/AWS prefix (not marketplace). */
 static const char *const aws_unprefixed[] = { "ElasticMapReduce",
@@ -194,7 +192,7 @@ program_name(enum program p)
 int
 service_is_bedrock(const char *s)
 {
-	return s != NULL && in_set(s, bedrock_codes, NELEM(bedrock_codes));
+	return s != NULL && is_bedrock_code(s, strlen(s));
 }
 
 int
