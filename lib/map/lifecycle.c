@@ -1,0 +1,1068 @@
+/* lifecycle.c: the MAP lifecycle engine: the entity and slot tables, the
+ * charge lines, the day-by-day replay and ownership. The state file and
+ * the writers are in lifecycle_io.c. */
+#define _GNU_SOURCE		/* qsort_r (POSIX.1-2024; glibc wants this) */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/date.h"
+#include "core/hash.h"
+#include "map/formats.h"
+#include "map/lifecycle.h"
+#include "map/lifecycle_int.h"
+
+/* bench/mapstate.sh counts bytes per entity: keep the records small */
+_Static_assert(sizeof(void *) != 8 || sizeof(struct lc_ent) == 144,
+    "struct lc_ent grew");
+_Static_assert(sizeof(void *) != 8 || sizeof(struct lc_slot) == 64,
+    "struct lc_slot grew");
+
+static const unsigned catbit[] = { 0, EXCL_DATA_TRANSFER, EXCL_MARKETPLACE,
+	EXCL_EKS_FARGATE, EXCL_GLACIER_DEEP_ARCHIVE };
+
+uint32_t
+lc_intern(struct lifecycle *lc, const char *s, size_t n)
+{
+	return strtab_intern(&lc->strs, s, n);
+}
+
+static uint32_t
+intern_span(struct lifecycle *lc, struct span v)
+{
+	return strtab_intern(&lc->strs, v.s, v.n);
+}
+
+void
+lc_init(struct lifecycle *lc, const struct contracts *cs,
+    const struct workloads *ws, const struct lc_opts *opt)
+{
+	size_t k;
+
+	memset(lc, 0, sizeof(*lc));
+	lc->contracts = cs;
+	lc->workloads = ws;
+	strtab_init(&lc->strs);
+	lc->as_of = opt->as_of;
+	lc->as_of_given = opt->as_of != DAY_NONE;
+	lc->prev_as_of = lc->max_day = lc->cur_month = DAY_NONE;
+	lc->want_ledger = opt->ledger;
+	lc->all.excl = EXCL_DEFAULT;
+	if (ws == NULL)
+		return;
+	lc->owner_vals = xcalloc(ws->ntagkeys + 1, sizeof(*lc->owner_vals));
+	lc->wl_tagkey = xcalloc(ws->ntagkeys + 1, sizeof(*lc->wl_tagkey));
+	for (k = 0; k < ws->ntagkeys; k++)
+		lc->wl_tagkey[k] = lc_intern(lc, ws->tagkeys[k],
+		    strlen(ws->tagkeys[k]));
+}
+
+void
+lc_free(struct lifecycle *lc)
+{
+	size_t i;
+
+	for (i = 0; i < lc->nents; i++)
+		free(lc->ents[i].tags);
+	free(lc->ents);
+	free(lc->ent_of_key);
+	free(lc->slots);
+	free(lc->slot_ht);
+	free(lc->order);
+	free(lc->events);
+	free(lc->ledger);
+	free(lc->tagkeys);
+	free(lc->wl_tagkey);
+	free(lc->owner_vals);
+	free(lc->acct_first);
+	free(lc->callers);
+	free(lc->profile_ents);
+	strtab_free(&lc->strs);
+	memset(lc, 0, sizeof(*lc));
+}
+
+/* ---- entity table ---- */
+
+struct lc_ent *
+lc_ent_get(struct lifecycle *lc, uint32_t key)
+{
+	struct lc_ent *en;
+	size_t i;
+
+	if (key < lc->ent_of_cap && lc->ent_of_key[key])
+		return &lc->ents[lc->ent_of_key[key] - 1];
+	if (key >= lc->ent_of_cap) {
+		size_t nc = lc->ent_of_cap ? lc->ent_of_cap : 4096;
+
+		while (nc <= key)
+			nc *= 2;
+		lc->ent_of_key = xrealloc(lc->ent_of_key, nc *
+		    sizeof(*lc->ent_of_key));
+		memset(lc->ent_of_key + lc->ent_of_cap, 0, (nc -
+		    lc->ent_of_cap) * sizeof(*lc->ent_of_key));
+		lc->ent_of_cap = nc;
+	}
+	if (lc->nents == lc->entcap) {
+		lc->entcap = lc->entcap ? lc->entcap * 2 : 1024;
+		lc->ents = xrealloc(lc->ents, lc->entcap * sizeof(*lc->ents));
+	}
+	i = lc->nents++;
+	en = &lc->ents[i];
+	memset(en, 0, sizeof(*en));
+	en->key = key;
+	en->contract = -1;
+	en->elig_date = en->state_since = en->drift_date = DAY_NONE;
+	en->first_seen = en->last_seen = DAY_NONE;
+	en->attr_ts = en->msrc_ts = LC_TS_NONE;
+	en->owner = -1;
+	lc->ent_of_key[key] = (uint32_t)i + 1;
+	return en;
+}
+
+const struct lc_ent *
+lc_find(const struct lifecycle *lc, const char *key)
+{
+	uint32_t id = strtab_find(&lc->strs, key, strlen(key));
+
+	if (id == UINT32_MAX || id >= lc->ent_of_cap || !lc->ent_of_key[id])
+		return NULL;
+	return &lc->ents[lc->ent_of_key[id] - 1];
+}
+
+void
+lc_ent_settag(struct lc_ent *e, uint32_t key, uint32_t val)
+{
+	uint32_t i;
+
+	for (i = 0; i < e->ntags; i++)
+		if (e->tags[i].key == key) {
+			e->tags[i].val = val;
+			return;
+		}
+	e->tags = xrealloc(e->tags, (e->ntags + 1) * sizeof(*e->tags));
+	e->tags[e->ntags].key = key;
+	e->tags[e->ntags].val = val;
+	e->ntags++;
+}
+
+uint32_t
+lc_ent_tag(const struct lc_ent *e, uint32_t key)
+{
+	uint32_t i;
+
+	for (i = 0; i < e->ntags; i++)
+		if (e->tags[i].key == key)
+			return e->tags[i].val;
+	return 0;
+}
+
+size_t
+lc_tagkey_index(struct lifecycle *lc, uint32_t key)
+{
+	size_t i;
+
+	for (i = 0; i < lc->ntagkeys; i++)
+		if (lc->tagkeys[i] == key)
+			return i;
+	lc->tagkeys = xrealloc(lc->tagkeys, (lc->ntagkeys + 1) *
+	    sizeof(*lc->tagkeys));
+	lc->tagkeys[lc->ntagkeys] = key;
+	return lc->ntagkeys++;
+}
+
+void
+lc_tagcols(struct lifecycle *lc, const struct tsvr *t, int named,
+    struct lc_tagcols *tc)
+{
+	size_t i;
+
+	tc->col = xcalloc(t->nf + 1, sizeof(*tc->col));
+	tc->key = xcalloc(t->nf + 1, sizeof(*tc->key));
+	tc->n = 0;
+	for (i = 0; i < t->nf; i++)
+		if (strncmp(t->hdr[i], "tag_", 4) == 0 && (!named ||
+		    t->hdr[i][4])) {
+			tc->col[tc->n] = (int)i;
+			tc->key[tc->n] = lc_intern(lc, t->hdr[i] + 4,
+			    strlen(t->hdr[i] + 4));
+			tc->n++;
+		}
+}
+
+void
+lc_tagcols_free(struct lc_tagcols *tc)
+{
+	free(tc->col);
+	free(tc->key);
+}
+
+static struct lc_acctday *
+acct_slot(struct lifecycle *lc, uint32_t acct)
+{
+	size_t m = lc->acct_first_sz - 1;
+	size_t j = (size_t)(acct * 2654435761u) & m;
+
+	while (lc->acct_first[j].acct1 && lc->acct_first[j].acct1 != acct + 1)
+		j = (j + 1) & m;
+	return &lc->acct_first[j];
+}
+
+void
+lc_acct_seen(struct lifecycle *lc, uint32_t acct, long day)
+{
+	struct lc_acctday *a;
+
+	if (lc->acct_first_n * 2 >= lc->acct_first_sz) {
+		struct lc_acctday *old = lc->acct_first;
+		size_t i, osz = lc->acct_first_sz;
+
+		lc->acct_first_sz = osz ? osz * 2 : 256;
+		lc->acct_first = xcalloc(lc->acct_first_sz,
+		    sizeof(*lc->acct_first));
+		for (i = 0; i < osz; i++)
+			if (old[i].acct1)
+				*acct_slot(lc, old[i].acct1 - 1) = old[i];
+		free(old);
+	}
+	a = acct_slot(lc, acct);
+	if (a->acct1 == 0) {
+		a->acct1 = acct + 1;
+		a->day = (int32_t)day;
+		lc->acct_first_n++;
+	} else if (day < a->day)
+		a->day = (int32_t)day;
+}
+
+static long
+acct_first_day(struct lifecycle *lc, uint32_t acct, long dflt)
+{
+	struct lc_acctday *a;
+
+	if (lc->acct_first_sz == 0)
+		return dflt;
+	a = acct_slot(lc, acct);
+	return a->acct1 ? a->day : dflt;
+}
+
+/* ---- slots ---- */
+
+static uint64_t
+slot_hash(uint32_t ent, int32_t day, uint32_t svc, uint8_t cat)
+{
+	uint32_t k[4] = { ent, (uint32_t)day, svc, cat };
+
+	return hash64(k, sizeof(k));
+}
+
+static void
+slot_rehash(struct lifecycle *lc, size_t sz)
+{
+	size_t i;
+
+	free(lc->slot_ht);
+	lc->slot_ht = xcalloc(sz, sizeof(*lc->slot_ht));
+	lc->slot_htsz = sz;
+	for (i = 0; i < lc->nslots; i++) {
+		struct lc_slot *s = &lc->slots[i];
+		size_t j = (size_t)slot_hash(s->ent, s->day, s->svc, s->cat) &
+		    (sz - 1);
+
+		while (lc->slot_ht[j])
+			j = (j + 1) & (sz - 1);
+		lc->slot_ht[j] = (uint32_t)i + 1;
+	}
+}
+
+static struct lc_slot *
+slot_get(struct lifecycle *lc, uint32_t ent, int32_t day, uint32_t svc,
+    uint8_t cat)
+{
+	size_t j;
+	struct lc_slot *s;
+
+	if (lc->slot_htsz == 0)
+		slot_rehash(lc, 4096);
+	j = (size_t)slot_hash(ent, day, svc, cat) & (lc->slot_htsz - 1);
+	while (lc->slot_ht[j]) {
+		s = &lc->slots[lc->slot_ht[j] - 1];
+		if (s->ent == ent && s->day == day && s->svc == svc &&
+		    s->cat == cat)
+			return s;
+		j = (j + 1) & (lc->slot_htsz - 1);
+	}
+	if (lc->nslots == lc->slotcap) {
+		lc->slotcap = lc->slotcap ? lc->slotcap * 2 : 4096;
+		lc->slots = xrealloc(lc->slots, lc->slotcap *
+		    sizeof(*lc->slots));
+	}
+	s = &lc->slots[lc->nslots];
+	memset(s, 0, sizeof(*s));
+	s->ent = ent;
+	s->day = day;
+	s->svc = svc;
+	s->cat = cat;
+	s->tag_ts = s->ptag_ts = s->princ_ts = s->name_ts = -1;
+	lc->slot_ht[j] = (uint32_t)++lc->nslots;
+	if (lc->nslots * 4 > lc->slot_htsz * 3)	/* load factor 3/4 */
+		slot_rehash(lc, lc->slot_htsz * 2);
+	return &lc->slots[lc->nslots - 1];
+}
+
+/* keep (ts, value) maximal: the latest line's value, ties by value */
+static void
+latest32(const struct lifecycle *lc, int32_t *ts, uint32_t *val, int32_t nts,
+    uint32_t nval)
+{
+	if (nts > *ts || (nts == *ts && strcmp(S(nval), S(*val)) > 0)) {
+		*ts = nts;
+		*val = nval;
+	}
+}
+
+/* ---- the charge lines ---- */
+
+static enum lc_cat
+categorise(const struct lifecycle *lc, const char *service,
+    const char *usage_type)
+{
+	const char *x = contract_excluded(&lc->all, service, usage_type);
+
+	if (x == NULL)
+		return CAT_NONE;
+	if (strcmp(x, "data-transfer") == 0)
+		return CAT_DT;
+	if (strcmp(x, "marketplace") == 0)
+		return CAT_MP;
+	if (strcmp(x, "eks-fargate") == 0)
+		return CAT_EKS;
+	return CAT_GDA;
+}
+
+/* one file of charge lines: which optional columns it has */
+struct linefile {
+	const struct recr *r;
+	const struct tsvr *t;
+	int start;		/* usage_start's column */
+	int name, region, utype, model, princ, ptag, resid;
+	struct lc_tagcols tags;
+	uint32_t svc, ut;	/* the last category looked up */
+	enum lc_cat cat;
+};
+
+/* The charge lines are the night's hot loop, and recr_next's pass over
+ * all seventeen columns of the schema costs a tenth of a run: line_next
+ * reads the typed fields with the schema's getters, flags and messages,
+ * and line_strings the strings the replay uses, once a line is known to
+ * be new. This holds while the typed fields are these three (strings are
+ * never checked); else recr_next reads the lines. */
+static int
+line_fast(void)
+{
+	size_t i;
+
+	for (i = 0; i < line_schema.n; i++)
+		if (line_schema.f[i].type != RT_STR && i != FC_START &&
+		    i != FC_KIND && i != FC_COST)
+			return 0;
+	return line_schema.f[FC_START].type == RT_TS &&
+	    line_schema.f[FC_KIND].type == RT_ENUM &&
+	    line_schema.f[FC_COST].type == RT_MONEY;
+}
+
+#define EOK(i) ((line_schema.f[i].flags & RF_EMPTY) != 0 || r->col[i] < 0)
+
+/* rec_str, inlined: a dozen a line */
+static inline struct span
+span_of(const struct tsvr *t, int col)
+{
+	struct span s = { "", 0 };
+
+	if (col >= 0) {
+		s.s = t->f[col];
+		s.n = t->len[col];
+	}
+	return s;
+}
+
+static int
+line_next(struct recr *r, struct line_rec *l, struct err *e)
+{
+	const struct tsvr *t = r->t;
+	int rc = tsvr_next(r->t, e);
+
+	if (rc != 1)
+		return rc;
+	r->rows++;
+	/* in the schema's order, so a row's first bad field is the one named */
+	if (rec_ts(t, r->col[FC_START], EOK(FC_START), &l->usage_start, e) ||
+	    rec_enum(t, r->col[FC_KIND], line_schema.f[FC_KIND].voc, &l->kind,
+	    e) || rec_money(t, r->col[FC_COST], EOK(FC_COST), &l->cost, e))
+		return -1;
+	l->entity = span_of(t, r->col[FC_ENTITY]);
+	return 1;
+}
+#undef EOK
+
+/* The other strings of the row, once it is known to be a new day's: most
+ * lines of a month-to-date export are in the previous state already. */
+static void
+line_strings(const struct recr *r, struct line_rec *l)
+{
+	const struct tsvr *t = r->t;
+
+	l->payer = span_of(t, r->col[FC_PAYER]);
+	l->account = span_of(t, r->col[FC_ACCOUNT]);
+	l->account_name = span_of(t, r->col[FC_ACCOUNT_NAME]);
+	l->service = span_of(t, r->col[FC_SERVICE]);
+	l->region = span_of(t, r->col[FC_REGION]);
+	l->usage_type = span_of(t, r->col[FC_USAGE_TYPE]);
+	l->model = span_of(t, r->col[FC_MODEL]);
+	l->principal = span_of(t, r->col[FC_PRINCIPAL]);
+	l->map_tag = span_of(t, r->col[FC_MAP_TAG]);
+	l->principal_map_tag = span_of(t, r->col[FC_PRINCIPAL_MAP_TAG]);
+	l->resource_id = span_of(t, r->col[FC_RESOURCE_ID]);
+}
+
+/* an attribute from the entity's latest line, ties by value, so input
+ * order never matters */
+static inline void
+attr(const struct lifecycle *lc, uint32_t *field, uint32_t id, int newer,
+    int tie)
+{
+	if (newer || (tie && strcmp(S(id), S(*field)) > 0))
+		*field = id;
+}
+
+static int
+take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
+    struct err *e)
+{
+	const struct tsvr *t = f->t;
+	long day = date_day(l->usage_start);
+	struct lc_ent *en;
+	struct lc_slot *s;
+	uint32_t key, svc, name;
+	enum lc_cat cat;
+	int32_t sod, rts, ats;
+	int newer;
+	size_t i, before;
+
+	if (day > lc->max_day)
+		lc->max_day = day;
+	if (lc->prev_as_of != DAY_NONE && day <= lc->prev_as_of)
+		return 0;	/* already in the previous state */
+	if (lc->as_of_given && day > lc->as_of)
+		return 0;	/* after the as-of date */
+	line_strings(f->r, l);
+	key = intern_span(lc, l->entity);
+	before = lc->nents;
+	en = lc_ent_get(lc, key);
+	/* a key seen with two kinds keeps the smaller, so the input order
+	 * never matters */
+	if (lc->nents != before || (en->state == ST_NONE && l->kind < en->kind))
+		en->kind = (uint8_t)l->kind;
+	svc = intern_span(lc, l->service);
+	if (f->utype) {
+		uint32_t ut = intern_span(lc, l->usage_type);
+
+		if (svc != f->svc || ut != f->ut) {
+			f->cat = categorise(lc, S(svc), S(ut));
+			f->svc = svc;
+			f->ut = ut;
+		}
+		cat = f->cat;
+	} else
+		cat = categorise(lc, S(svc), "");
+	s = slot_get(lc, (uint32_t)(en - lc->ents), (int32_t)day, svc,
+	    (uint8_t)cat);
+	s->used = 1;
+	s->cost += l->cost;
+	sod = (int32_t)(l->usage_start - (int64_t)day * 86400);
+	latest32(lc, &s->tag_ts, &s->tag, sod, intern_span(lc, l->map_tag));
+	if (f->ptag)
+		latest32(lc, &s->ptag_ts, &s->ptag, sod, intern_span(lc,
+		    l->principal_map_tag));
+	if (f->princ)
+		latest32(lc, &s->princ_ts, &s->princ, sod, intern_span(lc,
+		    l->principal));
+	name = intern_span(lc, l->account_name);
+	if (f->name)
+		latest32(lc, &s->name_ts, &s->name, sod, name);
+	if (l->usage_start < LC_TS_BASE || l->usage_start - LC_TS_BASE >
+	    INT32_MAX) {
+		rec_bad(t, e, "column 'usage_start': '%s' is outside "
+		    "2000-2067", t->f[f->start]);
+		return -1;
+	}
+	rts = (int32_t)(l->usage_start - LC_TS_BASE);
+	newer = rts > en->attr_ts;
+	ats = en->attr_ts;
+	attr(lc, &en->payer, intern_span(lc, l->payer), newer, rts == ats);
+	attr(lc, &en->account, intern_span(lc, l->account), newer, rts == ats);
+	if (f->name)
+		attr(lc, &en->account_name, name, newer, rts == ats);
+	if (f->region)
+		attr(lc, &en->region, intern_span(lc, l->region), newer,
+		    rts == ats);
+	if (f->model)
+		attr(lc, &en->model, intern_span(lc, l->model), newer,
+		    rts == ats);
+	for (i = 0; i < f->tags.n; i++) {
+		int c = f->tags.col[i];
+		uint32_t old = lc_ent_tag(en, f->tags.key[i]);
+		uint32_t v = lc_intern(lc, t->f[c], t->len[c]);
+
+		if (newer || (rts == ats && strcmp(S(v), S(old)) > 0))
+			lc_ent_settag(en, f->tags.key[i], v);
+	}
+	if (newer)
+		en->attr_ts = rts;
+	/* what a Create Profile task copies from: the foundation model or
+	 * system inference profile the caller invoked */
+	if (l->kind == K_AIDIRECT && f->resid &&
+	    (strstr(l->resource_id.s, ":foundation-model/") ||
+	    strstr(l->resource_id.s, ":inference-profile/")))
+		latest32(lc, &en->msrc_ts, &en->model_source, rts,
+		    intern_span(lc, l->resource_id));
+	return 0;
+}
+
+int
+lc_read_lines(struct lifecycle *lc, const char *path, struct err *e)
+{
+	struct recr *r = recr_open(path, &line_schema, e);
+	struct linefile f;
+	struct line_rec l;
+	const struct tsvr *t;
+	size_t i;
+	int rc = -1, fast;
+
+	if (r == NULL)
+		return -1;
+	/* beyond what the format requires, the replay needs these */
+	if (recr_need(r, FC_KIND, e) || recr_need(r, FC_ENTITY, e) ||
+	    recr_need(r, FC_MAP_TAG, e)) {
+		recr_close(r);
+		return -1;
+	}
+	t = r->t;
+	memset(&f, 0, sizeof(f));
+	f.r = r;
+	f.t = t;
+	f.start = r->col[FC_START];
+	f.name = recr_has(r, FC_ACCOUNT_NAME);
+	f.region = recr_has(r, FC_REGION);
+	f.utype = recr_has(r, FC_USAGE_TYPE);
+	f.model = recr_has(r, FC_MODEL);
+	f.princ = recr_has(r, FC_PRINCIPAL);
+	f.ptag = recr_has(r, FC_PRINCIPAL_MAP_TAG);
+	f.resid = recr_has(r, FC_RESOURCE_ID);
+	f.svc = f.ut = UINT32_MAX;
+	lc_tagcols(lc, t, 1, &f.tags);
+	for (i = 0; i < f.tags.n; i++)
+		lc_tagkey_index(lc, f.tags.key[i]);
+	fast = line_fast();
+	while ((rc = fast ? line_next(r, &l, e) : recr_next(r, &l, e)) == 1) {
+		if (l.kind == KIND_NONE)
+			continue;
+		if (l.entity.n == 0) {
+			rec_bad(t, e, "column 'entity': empty for entity_kind "
+			    "'%s'", kind_names[l.kind]);
+			rc = -1;
+			break;
+		}
+		if ((rc = take_line(lc, &f, &l, e)) != 0)
+			break;
+	}
+	lc_tagcols_free(&f.tags);
+	recr_close(r);
+	return rc < 0 ? -1 : 0;
+}
+
+/* ---- the lifecycle ---- */
+
+static void
+add_event(struct lifecycle *lc, long day, struct lc_ent *en, int from,
+    int to, int reason)
+{
+	struct lc_event *v;
+
+	if (lc->nevents == lc->eventcap) {
+		lc->eventcap = lc->eventcap ? lc->eventcap * 2 : 1024;
+		lc->events = xrealloc(lc->events, lc->eventcap *
+		    sizeof(*lc->events));
+	}
+	v = &lc->events[lc->nevents++];
+	v->day = (int32_t)day;
+	v->ent = (uint32_t)(en - lc->ents);
+	v->seq = lc->event_seq++;
+	v->from = (uint8_t)from;
+	v->to = (uint8_t)to;
+	v->reason = (uint8_t)reason;
+	v->map_tag = en->map_tag;
+	v->last_good_tag = en->last_good_tag;
+}
+
+static void
+set_state(struct lifecycle *lc, struct lc_ent *en, long day, int st,
+    int reason)
+{
+	if (en->state != st) {
+		add_event(lc, day, en, en->state, st, reason);
+		en->state = (uint8_t)st;
+		en->state_since = (int32_t)day;
+	}
+	en->reason = (uint8_t)reason;
+}
+
+/* Bedrock usage is eligible under a contract that lists any Bedrock
+ * product code: Bedrock bills under several codes, and Bedrock models sold
+ * through AWS Marketplace under the seller's code. */
+static int
+has_bedrock(const struct contract *c)
+{
+	size_t i;
+
+	for (i = 0; i < nbedrock_codes; i++)
+		if (contract_has_service(c, bedrock_codes[i]))
+			return 1;
+	return 0;
+}
+
+static int
+rank(int reason)
+{
+	return reason == R_SERVICE ? 3 : reason >= R_EX_DT &&
+	    reason <= R_EX_GDA ? 2 : reason == R_OUT_OF_SCOPE ? 1 : 0;
+}
+
+/* The contract covering a charge, or -1 with *why the reason of the
+ * contract that came closest. */
+static int
+cover(struct lifecycle *lc, const struct lc_ent *en, long day, uint32_t svc,
+    int cat, int *why)
+{
+	const struct contracts *cs = lc->contracts;
+	int pass, best = R_NO_CONTRACT, ai = kind_is_ai(en->kind);
+	int pref = ai ? PROG_MAP_AI : PROG_MAP;
+	size_t i;
+
+	for (pass = 0; pass < 2; pass++)
+		for (i = 0; i < cs->n; i++) {
+			const struct contract *c = &cs->v[i];
+			int level;
+
+			if ((pass == 0) != ((int)c->program == pref))
+				continue;
+			if (strcmp(c->payer, S(en->payer)) != 0 ||
+			    day < c->start || day > c->end)
+				continue;
+			if (!contract_has_account(c, S(en->account)) &&
+			    !contract_auto_enrolls(c, S(en->account_name),
+			    acct_first_day(lc, en->account, day))) {
+				level = R_OUT_OF_SCOPE;
+			} else if (cat != CAT_NONE && (c->excl & catbit[cat]) &&
+			    !(cat == CAT_MP && ai)) {
+				/* exclusions hold whatever the service list */
+				level = R_EX_DT + cat - 1;
+			} else if (!(ai ? has_bedrock(c) :
+			    contract_has_service(c, S(svc)))) {
+				level = R_SERVICE;
+			} else
+				return (int)i;
+			/* closer: service > excluded > scope > none */
+			if (rank(level) > rank(best))
+				best = level;
+		}
+	*why = best;
+	return -1;
+}
+
+static int
+cmp_slot(const void *a, const void *b, void *arg)
+{
+	const struct lifecycle *lc = arg;
+	const struct lc_slot *x = &lc->slots[*(const uint32_t *)a];
+	const struct lc_slot *y = &lc->slots[*(const uint32_t *)b];
+	int c;
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if ((c = lc_keycmp(lc, x->ent, y->ent)) != 0)
+		return c;
+	if (x->svc != y->svc)
+		return strcmp(S(x->svc), S(y->svc));
+	return (int)x->cat - (int)y->cat;
+}
+
+static void
+reset_month(struct lifecycle *lc)
+{
+	size_t i;
+
+	for (i = 0; i < lc->nents; i++) {
+		lc->ents[i].eligible = lc->ents[i].accruing = 0;
+		lc->ents[i].elig_days = 0;
+	}
+}
+
+static int
+cmp_caller(const void *a, const void *b, void *arg)
+{
+	const struct lifecycle *lc = arg;
+	const struct lc_caller *x = a, *y = b;
+
+	if (x->principal != y->principal)
+		return x->principal < y->principal ? -1 : 1;
+	/* several tagged profiles of one caller: the smallest ARN first */
+	return lc_keycmp(lc, x->ent, y->ent);
+}
+
+/* Profile entities that were TAGGED, by their caller, for the
+ * direct-fallback rule: rebuilt at the start of each day from the profile
+ * entities (listed once: entities never change kind). */
+static void
+index_tagged_profiles(struct lifecycle *lc)
+{
+	size_t i;
+
+	if (lc->profile_ents == NULL) {
+		lc->profile_ents = xcalloc(lc->nents + 1,
+		    sizeof(*lc->profile_ents));
+		for (i = 0; i < lc->nents; i++)
+			if (lc->ents[i].kind == K_PROFILE)
+				lc->profile_ents[lc->nprofile_ents++] =
+				    (uint32_t)i;
+		lc->callers = xcalloc(lc->nprofile_ents + 1,
+		    sizeof(*lc->callers));
+	}
+	lc->ncallers = 0;
+	for (i = 0; i < lc->nprofile_ents; i++) {
+		struct lc_ent *p = &lc->ents[lc->profile_ents[i]];
+
+		if (p->state == ST_TAGGED && p->principal != 0) {
+			lc->callers[lc->ncallers].principal = p->principal;
+			lc->callers[lc->ncallers].ent = lc->profile_ents[i];
+			lc->ncallers++;
+		}
+	}
+	if (lc->ncallers > 1)
+		qsort_r(lc->callers, lc->ncallers, sizeof(*lc->callers),
+		    cmp_caller, lc);
+}
+
+/* The tagged profile a caller routed through, or NULL. */
+static struct lc_ent *
+tagged_profile_of(struct lifecycle *lc, uint32_t principal)
+{
+	size_t lo = 0, hi = lc->ncallers;
+
+	while (lo < hi) {
+		size_t mid = (lo + hi) / 2;
+
+		if (lc->callers[mid].principal < principal)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < lc->ncallers && lc->callers[lo].principal == principal ?
+	    &lc->ents[lc->callers[lo].ent] : NULL;
+}
+
+/* The workload that owns an entity with its attributes as they are now:
+ * the caller of that day, the tags of the run's latest line. A tie is a
+ * data error: the first one is kept in lc->err. */
+static int32_t
+owner_of(struct lifecycle *lc, const struct lc_ent *en)
+{
+	const struct workloads *ws = lc->workloads;
+	struct owner_query q;
+	struct err e = { 0 };
+	size_t k;
+	long w;
+
+	for (k = 0; k < ws->ntagkeys; k++)
+		lc->owner_vals[k] = S(lc_ent_tag(en, lc->wl_tagkey[k]));
+	q.account = S(en->account);
+	q.entity = S(en->key);
+	q.entity_kind = kind_names[en->kind];
+	q.principal = S(en->principal);
+	q.tagvals = lc->owner_vals;
+	w = workloads_resolve(ws, &q, &e);
+	if (w == -2) {
+		if (lc->err.status == 0)
+			err_set(&lc->err, EXIT_DATA, 0, "entity '%s': %s",
+			    S(en->key), e.msg);
+		return -1;
+	}
+	return (int32_t)w;
+}
+
+static void
+add_ledger(struct lifecycle *lc, long day, struct lc_ent *en, money_t cost,
+    money_t elig, money_t accr)
+{
+	struct lc_lrow *l;
+
+	if (!lc->want_ledger || lc->err.status)
+		return;
+	if (lc->nledger == lc->ledgercap) {
+		lc->ledgercap = lc->ledgercap ? lc->ledgercap * 2 : 1024;
+		lc->ledger = xrealloc(lc->ledger, lc->ledgercap *
+		    sizeof(*lc->ledger));
+	}
+	l = &lc->ledger[lc->nledger++];
+	l->day = (int32_t)day;
+	l->ent = (uint32_t)(en - lc->ents);
+	l->state = en->state;
+	l->contract = en->contract;
+	l->svc = en->service;
+	l->owner = lc->workloads ? owner_of(lc, en) : -1;
+	l->cost = cost;
+	l->eligible = elig;
+	l->accruing = accr;
+}
+
+/* The state of an eligible charge that can carry a tag. */
+static void
+tag_state(struct lifecycle *lc, struct lc_ent *en, long day, int contract)
+{
+	const struct contract *c = &lc->contracts->v[contract];
+	enum tagcheck tc = map_tag_check(S(en->map_tag), c->mpe);
+	int was = en->state;
+	struct lc_ent *via = en->kind == K_AIDIRECT ?
+	    tagged_profile_of(lc, en->key) : NULL;
+
+	if (tc == TAG_OK) {
+		en->last_good_tag = en->map_tag;
+		set_state(lc, en, day, ST_TAGGED, R_TAG_OK);
+	} else if (via && was != ST_STALE) {
+		/* the caller routed through a tagged profile and now invokes
+		 * the model directly */
+		en->last_good_tag = via->map_tag;
+		en->drift_date = (int32_t)day;
+		set_state(lc, en, day, ST_STALE, R_DRIFT_FALLBACK);
+	} else if (en->last_good_tag != 0 || was == ST_STALE) {
+		if (was != ST_STALE)
+			en->drift_date = (int32_t)day;
+		set_state(lc, en, day, ST_STALE, was == ST_STALE &&
+		    en->reason == R_DRIFT_FALLBACK ? R_DRIFT_FALLBACK :
+		    tc == TAG_MISSING ? R_DRIFT_REMOVED : R_DRIFT_ALTERED);
+	} else {
+		set_state(lc, en, day, ST_PENDING, tc == TAG_MALFORMED ?
+		    R_TAG_MALFORMED : tc == TAG_OTHER_MPE ? R_TAG_OTHER :
+		    en->kind == K_AIDIRECT ? R_DIRECT : R_TAG_MISSING);
+	}
+}
+
+/* One entity's day: the slots order[from..to). */
+static void
+apply_day(struct lifecycle *lc, struct lc_ent *en, long day, size_t from,
+    size_t to)
+{
+	size_t i;
+	int32_t tts = -2, pts = -2, rts = -2, nts = -2;
+	uint32_t tag = 0, ptag = 0, princ = 0, name = 0;
+	money_t cost = 0, elig = 0, best_cost = 0;
+	int contract = -1, why = R_NO_CONTRACT, best_why = -1;
+	uint32_t svc_best = 0;
+	int eligible = 0;
+
+	/* what the day's latest usage says */
+	for (i = from; i < to; i++) {
+		struct lc_slot *s = &lc->slots[lc->order[i]];
+
+		latest32(lc, &tts, &tag, s->tag_ts, s->tag);
+		latest32(lc, &pts, &ptag, s->ptag_ts, s->ptag);
+		latest32(lc, &rts, &princ, s->princ_ts, s->princ);
+		if (s->name_ts >= 0)
+			latest32(lc, &nts, &name, s->name_ts, s->name);
+	}
+	if (nts >= 0)
+		en->account_name = name;
+	if (en->first_seen == (int32_t)DAY_NONE)
+		en->first_seen = (int32_t)day;
+	en->last_seen = (int32_t)day;
+	lc_acct_seen(lc, en->account, day);	/* before cover(): new-accounts */
+	/* which charges an active contract covers; the contract and the
+	 * service shown are those of the covered charge with the most spend */
+	for (i = from; i < to; i++) {
+		struct lc_slot *s = &lc->slots[lc->order[i]];
+		int r = R_NO_CONTRACT, c;
+
+		cost += s->cost;
+		c = cover(lc, en, day, s->svc, s->cat, &r);
+		if (c >= 0) {
+			elig += s->cost;
+			if (!eligible || s->cost > best_cost) {
+				contract = c;
+				svc_best = s->svc;
+				best_cost = s->cost;
+			}
+			eligible = 1;
+		} else if (rank(r) > best_why) {
+			best_why = rank(r);
+			why = r;
+		}
+	}
+	if (svc_best)
+		en->service = svc_best;
+	else if (en->service == 0)
+		en->service = lc->slots[lc->order[from]].svc;
+	if (en->kind == K_PROFILE || en->kind == K_AIDIRECT)
+		en->principal = princ;
+	en->map_tag = en->kind == K_AIDIRECT ? ptag : tag;
+	if (!eligible) {
+		en->contract = -1;
+		set_state(lc, en, day, ST_INELIGIBLE, why);
+		add_ledger(lc, day, en, cost, 0, 0);
+		return;
+	}
+	en->contract = (int16_t)contract;
+	if (en->elig_date == (int32_t)DAY_NONE)
+		en->elig_date = (int32_t)day;
+	if (en->state == ST_NONE || en->state == ST_INELIGIBLE)
+		set_state(lc, en, day, ST_ELIGIBLE, R_ELIGIBLE);
+	if (en->kind == K_UNATTRIBUTED)
+		set_state(lc, en, day, ST_ELIGIBLE, R_UNTRACKABLE);
+	else
+		tag_state(lc, en, day, contract);
+	en->eligible += elig;
+	en->elig_days++;
+	if (en->state == ST_TAGGED)
+		en->accruing += elig;
+	add_ledger(lc, day, en, cost, elig, en->state == ST_TAGGED ? elig : 0);
+}
+
+/* A caller whose direct calls were drift (fell back from a tagged profile)
+ * or never routed through a profile, and that today routes through a
+ * tagged profile with no direct usage: the situation is resolved. */
+static void
+fallback_fixed(struct lifecycle *lc, long day, size_t from, size_t to)
+{
+	size_t i;
+
+	for (i = from; i < to; i++) {
+		struct lc_slot *s = &lc->slots[lc->order[i]];
+		struct lc_ent *p = &lc->ents[s->ent], *d;
+		uint32_t id;
+
+		if (p->kind != K_PROFILE || p->state != ST_TAGGED ||
+		    p->principal == 0)
+			continue;
+		id = p->principal;
+		if (id >= lc->ent_of_cap || !lc->ent_of_key[id])
+			continue;
+		d = &lc->ents[lc->ent_of_key[id] - 1];
+		if (d->kind != K_AIDIRECT || d->last_seen == day ||
+		    !((d->state == ST_STALE && d->reason == R_DRIFT_FALLBACK) ||
+		    (d->state == ST_PENDING && d->reason == R_DIRECT)))
+			continue;
+		d->map_tag = p->map_tag;
+		d->last_good_tag = p->map_tag;
+		set_state(lc, d, day, ST_TAGGED, R_ROUTED);
+	}
+}
+
+static void
+enter_month(struct lifecycle *lc, long day)
+{
+	if (date_month(day) != lc->cur_month) {
+		if (lc->cur_month != DAY_NONE)
+			reset_month(lc);
+		lc->cur_month = date_month(day);
+	}
+}
+
+static void
+replay(struct lifecycle *lc)
+{
+	const struct lc_slot *sl;
+	size_t i, j, n = lc->nslots;
+
+	free(lc->slot_ht);	/* lookups are over; make room for order */
+	lc->slot_ht = NULL;
+	lc->slot_htsz = 0;
+	lc->order = xmalloc((n ? n : 1) * sizeof(*lc->order));
+	for (i = 0; i < n; i++)
+		lc->order[i] = (uint32_t)i;
+	if (n > 1)
+		qsort_r(lc->order, n, sizeof(*lc->order), cmp_slot, lc);
+	sl = lc->slots;
+	i = 0;
+	while (i < n) {
+		long day = sl[lc->order[i]].day;
+		size_t dayend = i;
+
+		while (dayend < n && sl[lc->order[dayend]].day == day)
+			dayend++;
+		enter_month(lc, day);
+		index_tagged_profiles(lc);
+		for (j = i; j < dayend;) {
+			uint32_t ent = sl[lc->order[j]].ent;
+			size_t k = j;
+
+			while (k < dayend && sl[lc->order[k]].ent == ent)
+				k++;
+			apply_day(lc, &lc->ents[ent], day, j, k);
+			j = k;
+		}
+		fallback_fixed(lc, day, i, dayend);
+		i = dayend;
+	}
+	if (lc->as_of != DAY_NONE)
+		enter_month(lc, lc->as_of);
+}
+
+static int
+rewind_error(struct lifecycle *lc, const char *what, long day, struct err *e)
+{
+	char a[DATE_DAYLEN], b[DATE_DAYLEN];
+
+	date_fmt_day(lc->prev_as_of, a);
+	date_fmt_day(day, b);
+	err_set(e, EXIT_DATA, 0, "the previous state is as of %s, later than "
+	    "%s %s: refusing to rewind history", a, what, b);
+	lc->efile = lc->state_path;
+	return -1;
+}
+
+/* The as-of day: given, or the input's last usage day, never before the
+ * previous state's. */
+static int
+settle_as_of(struct lifecycle *lc, struct err *e)
+{
+	long prev = lc->prev_as_of;
+
+	if (lc->as_of_given) {
+		if (prev != DAY_NONE && prev > lc->as_of)
+			return rewind_error(lc, "the as-of day", lc->as_of, e);
+		return 0;
+	}
+	lc->as_of = lc->max_day;
+	if (prev != DAY_NONE && lc->as_of != DAY_NONE && lc->as_of < prev)
+		return rewind_error(lc, "the input's last usage day",
+		    lc->as_of, e);
+	if (prev != DAY_NONE && lc->as_of == DAY_NONE)
+		lc->as_of = prev;
+	return 0;
+}
+
+int
+lc_run(struct lifecycle *lc, struct err *e)
+{
+	size_t i;
+
+	if (settle_as_of(lc, e) != 0)
+		return -1;
+	replay(lc);
+	if (lc->workloads)
+		for (i = 0; i < lc->nents && lc->err.status == 0; i++)
+			lc->ents[i].owner = owner_of(lc, &lc->ents[i]);
+	if (lc->err.status) {
+		*e = lc->err;
+		lc->efile = lc->workloads->path;
+		return -1;
+	}
+	return 0;
+}

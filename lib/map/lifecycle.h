@@ -1,0 +1,204 @@
+/* lifecycle.h: the MAP lifecycle (map-model §4) as an engine. It derives
+ * each billing entity's state from contracts x charge lines, replaying the
+ * input day by day, oldest first, from the previous state. A reduce keyed
+ * by billing entity: it holds one record per entity and one per entity,
+ * day, service and exclusion category of new usage, never the input lines.
+ *
+ * The caller owns a struct lifecycle and drives it, in this order:
+ *	lc_init(&lc, &contracts, workloads_or_NULL, &opts);
+ *	lc_load_state(&lc, "state.tsv", &e);	(optional, once: yesterday's)
+ *	lc_read_lines(&lc, path, &e);		(each charge lines file)
+ *	lc_run(&lc, &e);			(once: replay, then ownership)
+ *	lc_write_state(&lc, &out);		(and _events, _ledger)
+ *	lc_free(&lc);
+ * The contracts and workloads stay the caller's and must outlive lc. Every
+ * call that can fail returns 0, or -1 with e set (EXIT_DATA with the
+ * file's line, or EXIT_SYS); nothing here prints or exits. After lc_run the
+ * entities are lc.ents[0 .. lc.nents) in no order (strings by lc_str,
+ * lc_find by key), lc.as_of the day they are for: read them, do not change
+ * them. Nothing is global: contexts are independent (one per shard). */
+#ifndef LIFECYCLE_H
+#define LIFECYCLE_H
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/err.h"
+#include "core/money.h"
+#include "core/strtab.h"
+#include "core/tsv.h"
+#include "map/contract.h"
+#include "map/vocab.h"
+#include "map/workload.h"
+
+struct lc_opts {
+	long as_of;		/* the day the state is for; DAY_NONE: the
+				 * input's last usage day */
+	int ledger;		/* keep a ledger row per entity and day */
+};
+
+/* Timestamps held per entity are seconds since LC_TS_BASE in 32 bits
+ * (good until 2068); LC_TS_NONE is "never". */
+#define LC_TS_BASE ((int64_t)946684800)	/* 2000-01-01T00:00:00Z */
+#define LC_TS_NONE INT32_MIN
+
+struct lc_tagkv {
+	uint32_t key, val;	/* string ids: tag key, value */
+};
+
+/* One billing entity: 144 bytes (bench/mapstate.sh measures memory per
+ * entity; keep it so). Strings are ids in lc->strs, 0 is "". */
+struct lc_ent {
+	money_t eligible, accruing;	/* month to date; at risk is derived */
+	uint32_t key;
+	uint32_t payer, account, account_name, service, region, model;
+	uint32_t principal, map_tag, last_good_tag;
+	uint32_t model_source;		/* ai-direct: model or system profile ARN */
+	int32_t elig_date, state_since, drift_date, first_seen, last_seen;
+	uint32_t elig_days;
+	int32_t attr_ts, msrc_ts;	/* this run's latest line, LC_TS_BASE
+					 * relative */
+	int32_t owner;			/* workload index, -1 unowned */
+	uint32_t ntags;
+	struct lc_tagkv *tags;
+	int16_t contract;		/* index or -1 */
+	uint8_t kind, state, reason;	/* entity_kind, map_state, map_reason */
+};
+
+/* exclusion category of a charge, contract-independent */
+enum lc_cat { CAT_NONE, CAT_DT, CAT_MP, CAT_EKS, CAT_GDA };
+
+/* One entity, day, service and exclusion category of new usage: 64 bytes.
+ * The time of the latest line of each value is in seconds of that day, -1
+ * for none. */
+struct lc_slot {
+	money_t cost;
+	uint32_t ent, svc;
+	int32_t day;
+	int32_t tag_ts, ptag_ts, princ_ts, name_ts;
+	uint32_t tag, ptag, princ, name;
+	uint8_t cat, used;
+};
+
+/* a transition (the events file) */
+struct lc_event {
+	int32_t day;
+	uint32_t ent, seq;
+	uint8_t from, to, reason;
+	uint32_t map_tag, last_good_tag;
+};
+
+/* a ledger row: one entity and day */
+struct lc_lrow {
+	int32_t day;
+	uint32_t ent;
+	uint8_t state;
+	int16_t contract;
+	uint32_t svc;
+	int32_t owner;		/* that day's workload, -1 unowned */
+	money_t cost, eligible, accruing;
+};
+
+/* account -> first day seen: open addressing on the string id */
+struct lc_acctday {
+	uint32_t acct1;		/* account string id + 1, 0 empty */
+	int32_t day;
+};
+
+/* a TAGGED profile by its caller (the direct-fallback rule) */
+struct lc_caller {
+	uint32_t principal, ent;
+};
+
+struct lifecycle {
+	const struct contracts *contracts;
+	const struct workloads *workloads;	/* NULL: no ownership */
+	struct strtab strs;
+
+	struct lc_ent *ents;
+	size_t nents, entcap;
+	uint32_t *ent_of_key;	/* string id -> ent index + 1 */
+	size_t ent_of_cap;
+
+	struct lc_slot *slots;
+	size_t nslots, slotcap;
+	uint32_t *slot_ht;	/* open addressing: slot index + 1 */
+	size_t slot_htsz;
+	uint32_t *order;	/* slot indices by (day, entity key, ...) */
+
+	struct lc_event *events;
+	size_t nevents, eventcap;
+	uint32_t event_seq;
+	int want_ledger;
+	struct lc_lrow *ledger;
+	size_t nledger, ledgercap;
+
+	uint32_t *tagkeys;	/* tag key ids, in order seen */
+	size_t ntagkeys;
+	uint32_t *wl_tagkey;	/* workloads->tagkeys[i] -> string id */
+	const char **owner_vals;
+
+	long as_of, prev_as_of, max_day, cur_month;	/* DAY_NONE: none */
+	int as_of_given;
+
+	struct lc_acctday *acct_first;
+	size_t acct_first_sz, acct_first_n;
+
+	/* the tagged profiles of the day, by caller */
+	struct lc_caller *callers;
+	size_t ncallers;
+	uint32_t *profile_ents;
+	size_t nprofile_ents;
+
+	struct contract all;	/* every exclusion: categorises charges */
+	const char *state_path;	/* as given to lc_load_state */
+	const char *efile;	/* the file an error of lc_run is about */
+	struct err err;		/* the first ownership tie of the replay */
+};
+
+void lc_init(struct lifecycle *, const struct contracts *,
+    const struct workloads *, const struct lc_opts *);
+void lc_free(struct lifecycle *);
+
+/* The previous state (map-formats(5), read through state_schema): each
+ * entity as it was on its as_of day; their lines of that day and before
+ * are not read again. At most once, before any charge lines; path must
+ * outlive lc (lc_run's errors name it). */
+int lc_load_state(struct lifecycle *, const char *path, struct err *);
+
+/* One file of charge lines (curscan's, through line_schema; entity_kind,
+ * entity and map_tag are required too). Lines of days already in the
+ * previous state, or after a given as-of day, are left out; lines of kind
+ * "none" belong to no entity. Before lc_run. */
+int lc_read_lines(struct lifecycle *, const char *path, struct err *);
+
+/* Settle the as-of day, replay the new days and resolve each entity's
+ * owner. On an error lc->efile names the file it is about (the state file
+ * for a rewind of history, the workloads file for a tie). */
+int lc_run(struct lifecycle *, struct err *);
+
+/* The files of map-formats(5), each with its header; HDR_EVENTS and, but
+ * for the ownership columns, HDR_LEDGER. Events and ledger are sorted in
+ * place. */
+void lc_write_state(struct lifecycle *, struct out *);
+void lc_write_events(struct lifecycle *, struct out *);
+void lc_write_ledger(struct lifecycle *, struct out *);
+
+static inline const char *
+lc_str(const struct lifecycle *lc, uint32_t id)
+{
+	return strtab_get(&lc->strs, id);
+}
+
+/* An entity by its key (resource id, ARN ...), or NULL. */
+const struct lc_ent *lc_find(const struct lifecycle *, const char *key);
+/* The value of tag key (a string id) on an entity, 0 ("") if none. */
+uint32_t lc_ent_tag(const struct lc_ent *, uint32_t key);
+
+/* Spend at risk month to date: eligible spend of days not TAGGED, but for
+ * unattributed spend, which no tag can ever make accrue. */
+static inline money_t
+lc_at_risk(const struct lc_ent *en)
+{
+	return en->kind == K_UNATTRIBUTED ? 0 : en->eligible - en->accruing;
+}
+#endif

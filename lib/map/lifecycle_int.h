@@ -1,0 +1,36 @@
+/* lifecycle_int.h: what lifecycle.c (the tables, the charge lines, the
+ * replay) and lifecycle_io.c (the state file, the writers) share. Not for
+ * callers of the engine: see lifecycle.h. */
+#ifndef LIFECYCLE_INT_H
+#define LIFECYCLE_INT_H
+#include <string.h>
+
+#include "map/lifecycle.h"
+
+#define S(id) lc_str(lc, (id))
+
+/* two entities (indices) by key: the order of every file */
+static inline int
+lc_keycmp(const struct lifecycle *lc, uint32_t a, uint32_t b)
+{
+	return a == b ? 0 : strcmp(S(lc->ents[a].key), S(lc->ents[b].key));
+}
+
+uint32_t lc_intern(struct lifecycle *, const char *s, size_t n);
+/* the entity of a key (a string id), created when new */
+struct lc_ent *lc_ent_get(struct lifecycle *, uint32_t key);
+void lc_ent_settag(struct lc_ent *, uint32_t key, uint32_t val);
+/* the index of a tag key among the columns, added when new */
+size_t lc_tagkey_index(struct lifecycle *, uint32_t key);
+/* The tag_KEY columns of a header (named: only those with a KEY). */
+struct lc_tagcols {
+	int *col;
+	uint32_t *key;		/* string ids of the KEYs */
+	size_t n;
+};
+void lc_tagcols(struct lifecycle *, const struct tsvr *, int named,
+    struct lc_tagcols *);
+void lc_tagcols_free(struct lc_tagcols *);
+/* an account was seen on day: keep its first day */
+void lc_acct_seen(struct lifecycle *, uint32_t acct, long day);
+#endif
