@@ -36,6 +36,8 @@ money_parse(const char *s, size_t n, money_t *out)
 	long long exp = 0, place;
 	money_t m = 0;
 	const money_t lim = MAXINT * MONEY_ONE;
+	unsigned long long m64 = 0;
+	int nfast = 0;
 
 	if (p < end && (*p == '-' || *p == '+'))
 		neg = (*p++ == '-');
@@ -82,12 +84,24 @@ money_parse(const char *s, size_t n, money_t *out)
 			up = dg >= 5;
 			break;
 		}
-		/* m * 10 + dg > lim, without a 128-bit division */
-		if (m > lim / 10 || (m == lim / 10 && dg > lim % 10))
-			return -1;
-		m = m * 10 + dg;
+		if (nfast < 18) {
+			/* 18 digits fit 64 bits, far below lim */
+			m64 = m64 * 10 + (unsigned)dg;
+			nfast++;
+		} else {
+			if (nfast == 18) {
+				m = (money_t)m64;
+				nfast++;
+			}
+			/* m * 10 + dg > lim, without a 128-bit division */
+			if (m > lim / 10 || (m == lim / 10 && dg > lim % 10))
+				return -1;
+			m = m * 10 + dg;
+		}
 		place--;
 	}
+	if (nfast <= 18)
+		m = (money_t)m64;
 	if (place >= 0 && m != 0) {	/* trailing zeros from the exponent */
 		/* lim is 10^LIM_EXP: m * 10^k <= lim is m <= 10^(LIM_EXP - k),
 		 * with no 128-bit division */

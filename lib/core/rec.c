@@ -202,12 +202,12 @@ recr_open(const char *path, const struct rschema *s, struct err *e)
 }
 
 static int
-field(struct recr *r, size_t i, char *rec, struct err *e)
+field(struct recr *r, size_t i, void *vrec, struct err *e)
 {
 	const struct rfield *f = &r->s->f[i];
 	const struct tsvr *t = r->t;
 	int col = r->col[i], eok = (f->flags & RF_EMPTY) != 0;
-	void *p = rec + f->off;
+	void *p = (char *)vrec + f->off;
 
 	switch (f->type) {
 	case RT_STR:
@@ -238,31 +238,65 @@ field(struct recr *r, size_t i, char *rec, struct err *e)
 }
 
 int
-recr_next(struct recr *r, void *rec, struct err *e)
+recr_row(struct recr *r, struct err *e)
 {
 	int rc = tsvr_next(r->t, e);
+
+	if (rc == 1)
+		r->rows++;
+	return rc;
+}
+
+static inline int
+convert(struct recr *r, void *rec, size_t i, struct err *e)
+{
+	const struct rfield *f = &r->s->f[i];
+	int col = r->col[i];
+
+	if (f->type == RT_STR && !(f->flags & (RF_NONEMPTY | RF_SAME))) {
+		/* most fields: a span, nothing to check */
+		struct span *sp = (struct span *)((char *)rec + f->off);
+
+		if (col >= 0) {
+			sp->s = r->t->f[col];
+			sp->n = r->t->len[col];
+		} else {
+			sp->s = "";
+			sp->n = 0;
+		}
+		return 0;
+	}
+	if (field(r, i, rec, e) != 0)
+		return -1;
+	if ((f->flags & RF_SAME) && col >= 0) {
+		if (r->same == NULL)
+			r->same = xstrdup(r->t->f[col]);
+		else if (strcmp(r->same, r->t->f[col]) != 0) {
+			rec_bad(r->t, e, "column '%s': '%s' differs from the "
+			    "first row's", f->col, r->t->f[col]);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+int
+recr_field(struct recr *r, void *rec, size_t i, struct err *e)
+{
+	return convert(r, rec, i, e);
+}
+
+int
+recr_next(struct recr *r, void *rec, struct err *e)
+{
+	int rc = recr_row(r, e);
 	size_t i;
 
 	if (rc != 1)
 		return rc;
-	r->rows++;
-	for (i = 0; i < r->s->n; i++) {
-		const struct rfield *f = &r->s->f[i];
-		int col = r->col[i];
-
-		if (field(r, i, rec, e) != 0)
+	for (i = 0; i < r->s->n; i++)
+		if (convert(r, rec, i, e) != 0)
 			return -1;
-		if ((f->flags & RF_SAME) && col >= 0) {
-			if (r->same == NULL)
-				r->same = xstrdup(r->t->f[col]);
-			else if (strcmp(r->same, r->t->f[col]) != 0) {
-				rec_bad(r->t, e, "column '%s': '%s' differs "
-				    "from the first row's", f->col,
-				    r->t->f[col]);
-				return -1;
-			}
-		}
-	}
 	return 1;
 }
 

@@ -106,6 +106,26 @@ struct recr *recr_open(const char *path, const struct rschema *,
     struct err *e);
 /* 1 a record, 0 at the end, -1 with e set (e->line the row's line) */
 int recr_next(struct recr *, void *rec, struct err *e);
+/* The same in two steps, for a hot loop that needs only some fields of
+ * most rows: recr_row reads the next row (1, 0, -1 as recr_next) without
+ * converting it, recr_field converts field i of it into rec (0, or -1
+ * with e set), with the same checks and messages as recr_next. */
+int recr_row(struct recr *, struct err *e);
+int recr_field(struct recr *, void *rec, size_t i, struct err *e);
+/* A string field of the current row, inline for hot loops (recr_field
+ * does the same for any field, with its checks). */
+static inline struct span
+recr_span(const struct recr *r, size_t i)
+{
+	struct span sp = { "", 0 };
+	int col = r->col[i];
+
+	if (col >= 0) {
+		sp.s = r->t->f[col];
+		sp.n = r->t->len[col];
+	}
+	return sp;
+}
 /* Is field i (its index in the schema) in the header? */
 int recr_has(const struct recr *, size_t i);
 /* Require field i even though the schema says RF_OPT. */

@@ -340,7 +340,7 @@ categorise(const struct lifecycle *lc, const char *service,
 
 /* one file of charge lines: which optional columns it has */
 struct linefile {
-	const struct recr *r;
+	struct recr *r;
 	const struct tsvr *t;
 	int start;		/* usage_start's column */
 	int name, region, utype, model, princ, ptag, resid;
@@ -349,78 +349,41 @@ struct linefile {
 	enum lc_cat cat;
 };
 
-/* The charge lines are the night's hot loop, and recr_next's pass over
- * all seventeen columns of the schema costs a tenth of a run: line_next
- * reads the typed fields with the schema's getters, flags and messages,
- * and line_strings the strings the replay uses, once a line is known to
- * be new. This holds while the typed fields are these three (strings are
- * never checked); else recr_next reads the lines. */
-static int
-line_fast(void)
-{
-	size_t i;
-
-	for (i = 0; i < line_schema.n; i++)
-		if (line_schema.f[i].type != RT_STR && i != FC_START &&
-		    i != FC_KIND && i != FC_COST)
-			return 0;
-	return line_schema.f[FC_START].type == RT_TS &&
-	    line_schema.f[FC_KIND].type == RT_ENUM &&
-	    line_schema.f[FC_COST].type == RT_MONEY;
-}
-
-#define EOK(i) ((line_schema.f[i].flags & RF_EMPTY) != 0 || r->col[i] < 0)
-
-/* rec_str, inlined: a dozen a line */
-static inline struct span
-span_of(const struct tsvr *t, int col)
-{
-	struct span s = { "", 0 };
-
-	if (col >= 0) {
-		s.s = t->f[col];
-		s.n = t->len[col];
-	}
-	return s;
-}
-
+/* The charge lines are the night's hot loop, and most lines of a
+ * month-to-date export are in the previous state already: line_next
+ * converts what decides whether a line is new (its start, kind and cost,
+ * in the schema's order, so a row's first bad field is the one named),
+ * line_strings the strings once it is. */
+static const size_t line_first[] = { FC_START, FC_KIND, FC_COST };
 static int
 line_next(struct recr *r, struct line_rec *l, struct err *e)
 {
-	const struct tsvr *t = r->t;
-	int rc = tsvr_next(r->t, e);
+	int rc = recr_row(r, e);
+	size_t i;
 
 	if (rc != 1)
 		return rc;
-	r->rows++;
-	/* in the schema's order, so a row's first bad field is the one named */
-	if (rec_ts(t, r->col[FC_START], EOK(FC_START), &l->usage_start, e) ||
-	    rec_enum(t, r->col[FC_KIND], line_schema.f[FC_KIND].voc, &l->kind,
-	    e) || rec_money(t, r->col[FC_COST], EOK(FC_COST), &l->cost, e))
-		return -1;
-	l->entity = span_of(t, r->col[FC_ENTITY]);
+	for (i = 0; i < sizeof(line_first) / sizeof(line_first[0]); i++)
+		if (recr_field(r, l, line_first[i], e) != 0)
+			return -1;
+	l->entity = recr_span(r, FC_ENTITY);
 	return 1;
 }
-#undef EOK
 
-/* The other strings of the row, once it is known to be a new day's: most
- * lines of a month-to-date export are in the previous state already. */
 static void
 line_strings(const struct recr *r, struct line_rec *l)
 {
-	const struct tsvr *t = r->t;
-
-	l->payer = span_of(t, r->col[FC_PAYER]);
-	l->account = span_of(t, r->col[FC_ACCOUNT]);
-	l->account_name = span_of(t, r->col[FC_ACCOUNT_NAME]);
-	l->service = span_of(t, r->col[FC_SERVICE]);
-	l->region = span_of(t, r->col[FC_REGION]);
-	l->usage_type = span_of(t, r->col[FC_USAGE_TYPE]);
-	l->model = span_of(t, r->col[FC_MODEL]);
-	l->principal = span_of(t, r->col[FC_PRINCIPAL]);
-	l->map_tag = span_of(t, r->col[FC_MAP_TAG]);
-	l->principal_map_tag = span_of(t, r->col[FC_PRINCIPAL_MAP_TAG]);
-	l->resource_id = span_of(t, r->col[FC_RESOURCE_ID]);
+	l->payer = recr_span(r, FC_PAYER);
+	l->account = recr_span(r, FC_ACCOUNT);
+	l->account_name = recr_span(r, FC_ACCOUNT_NAME);
+	l->service = recr_span(r, FC_SERVICE);
+	l->region = recr_span(r, FC_REGION);
+	l->usage_type = recr_span(r, FC_USAGE_TYPE);
+	l->model = recr_span(r, FC_MODEL);
+	l->principal = recr_span(r, FC_PRINCIPAL);
+	l->map_tag = recr_span(r, FC_MAP_TAG);
+	l->principal_map_tag = recr_span(r, FC_PRINCIPAL_MAP_TAG);
+	l->resource_id = recr_span(r, FC_RESOURCE_ID);
 }
 
 /* an attribute from the entity's latest line, ties by value, so input
@@ -535,7 +498,7 @@ lc_read_lines(struct lifecycle *lc, const char *path, struct err *e)
 	struct line_rec l;
 	const struct tsvr *t;
 	size_t i;
-	int rc = -1, fast;
+	int rc = -1;
 
 	if (r == NULL)
 		return -1;
@@ -561,8 +524,7 @@ lc_read_lines(struct lifecycle *lc, const char *path, struct err *e)
 	lc_tagcols(lc, t, 1, &f.tags);
 	for (i = 0; i < f.tags.n; i++)
 		lc_tagkey_index(lc, f.tags.key[i]);
-	fast = line_fast();
-	while ((rc = fast ? line_next(r, &l, e) : recr_next(r, &l, e)) == 1) {
+	while ((rc = line_next(r, &l, e)) == 1) {
 		if (l.kind == KIND_NONE)
 			continue;
 		if (l.entity.n == 0) {
