@@ -149,20 +149,3 @@ sidefile_commit(void)
 		if (afile_commit(&side[i], &e) != 0)
 			die_err(sidepath[i], &e);
 }
-
-int
-need_col(const struct tsvr *t, const char *name, const char *path)
-{
-	struct err e = { 0 };
-	int c = tsvr_need(t, name, &e);
-
-	if (c < 0)
-		die_err(path, &e);
-	return c;
-}
-
-char *
-dup_field(const struct tsvr *t, int col)
-{
-	return col < 0 ? xstrdup("") : xstrndup(t->f[col], t->len[col]);
-}

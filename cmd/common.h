@@ -27,11 +27,6 @@ void print_version(void);
  * gone out whole; a run that dies before leaves none of them half-written
  * (the temporaries are removed at exit). Errors exit 4. */
 struct out;
-struct tsvr;
-/* The index of a column the file must have, or die naming file and line. */
-int need_col(const struct tsvr *, const char *name, const char *path);
-/* A copy of a field, or "" when col is -1. */
-char *dup_field(const struct tsvr *, int col);
 void sidefile_prepare(const char *path, void (*fn)(struct out *));
 void sidefile_commit(void);
 #endif
