@@ -1151,3 +1151,24 @@ contract_term_limit(long start)
 {
 	return term_limit(start);
 }
+
+/* mapstate's coverage test (lifecycle.c cover()) for a charge known only by
+ * payer, account and service, as a credit line is: no usage type, so no
+ * exclusion applies. */
+int
+contract_covers(const struct contract *c, const char *payer,
+    const char *account, const char *service, long day, int enrolled)
+{
+	size_t i;
+
+	if (strcmp(c->payer, payer) != 0 || !contract_active(c, day))
+		return 0;
+	if (!enrolled && !contract_has_account(c, account))
+		return 0;
+	if (!service_is_bedrock(service))
+		return contract_has_service(c, service);
+	for (i = 0; i < nbedrock_codes; i++)
+		if (contract_has_service(c, bedrock_codes[i]))
+			return 1;
+	return 0;
+}

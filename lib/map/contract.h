@@ -212,4 +212,11 @@ int contracts_load_all(const char *path, struct contracts *,
 /* The last day a term starting on start may end on: three years later,
  * same month and day (1 March for 29 February). */
 long contract_term_limit(long start);
+/* Does c cover a charge of this payer, account and service on day, as
+ * mapstate's coverage decides: the payer's contract, active that day, the
+ * account in scope (listed, "all", or enrolled: the caller's answer for
+ * the auto-enrollment rules, which need the account's history) and the
+ * service eligible (a Bedrock code: any Bedrock code eligible). */
+int contract_covers(const struct contract *, const char *payer,
+    const char *account, const char *service, long day, int enrolled);
 #endif

@@ -35,6 +35,7 @@ line_free(struct credit_line *m)
 {
 	free(m->payer);
 	free(m->account);
+	free(m->service);
 	free(m->code);
 	free(m->desc);
 }
@@ -74,6 +75,7 @@ credit_free(struct credit *cr)
 	strtab_free(&cr->keys);
 	u64map_free(&cr->acctw_of);
 	u64map_free(&cr->acc_of);
+	u64map_free(&cr->enr_of);
 	buf_free(&cr->key);
 	memset(cr, 0, sizeof(*cr));
 }
@@ -150,32 +152,77 @@ credit_find_code(const char *d)
 	return xstrdup("");
 }
 
-int
-credit_contract_for(const struct contracts *cs, const char *payer,
-    const char *code, long day)
+static int
+is_ai_service(const char *service)
 {
+	return service_is_bedrock(service) ||
+	    strcmp(service, "AmazonSageMaker") == 0;
+}
+
+/* The key of an (auto-enrolled) account's contract ('e'). */
+static void
+key_enr(struct buf *b, int ci, const char *account, size_t n)
+{
+	uint32_t len = (uint32_t)n;
+
+	b->len = 0;
+	buf_addc(b, 'e');
+	buf_add(b, &ci, sizeof(ci));
+	buf_add(b, &len, sizeof(len));
+	buf_add(b, account, n);
+}
+
+/* Did mapstate enroll the account into contract ci (an auto-enrollment
+ * rule took it: the ledger shows ci covering it)? */
+static int
+enrolled(struct credit *cr, int ci, const char *account)
+{
+	const struct contract *c = &cr->contracts->v[ci];
+	uint32_t id;
+
+	if (!c->auto_new && c->nglobs == 0)
+		return 0;
+	key_enr(&cr->key, ci, account, strlen(account));
+	id = strtab_find(&cr->keys, cr->key.s, cr->key.len);
+	return id != UINT32_MAX && u64map_get(&cr->enr_of, id) != UINT32_MAX;
+}
+
+int
+credit_contract_for(struct credit *cr, const char *payer,
+    const char *account, const char *service, const char *code, long day)
+{
+	const struct contracts *cs = cr->contracts;
 	const char *mpe = NULL;
-	int pass, best = -1;
+	int pref = is_ai_service(service) ? PROG_MAP_AI : PROG_MAP;
+	int best = -1, nbest = 0, npref = 0, hint = -1, nhint = 0;
 	size_t i;
 
 	if (strncmp(code, "mig_ec2_", 8) == 0)
 		mpe = code + 8;
 	else if (strncmp(code, "mig", 3) == 0 && code[3])
 		mpe = code + 3;
-	for (pass = 0; pass < 2 && best < 0; pass++)
-		for (i = 0; i < cs->n; i++) {
-			const struct contract *c = &cs->v[i];
+	for (i = 0; i < cs->n; i++) {
+		const struct contract *c = &cs->v[i];
 
-			if ((int)c->program != pass ||
-			    strcmp(c->payer, payer) || day < c->start ||
-			    day > c->end)
-				continue;
-			if (mpe && *mpe && strcmp(c->mpe, mpe) != 0)
-				continue;
-			if (best < 0 || strcmp(c->id, cs->v[best].id) < 0)
-				best = (int)i;
+		if (!contract_covers(c, payer, account, service, day,
+		    enrolled(cr, (int)i, account)))
+			continue;
+		/* the preferred program first, as mapstate's coverage */
+		if ((int)c->program == pref) {
+			if (npref++ == 0)
+				nbest = 0;
+		} else if (npref)
+			continue;
+		best = (int)i;
+		nbest++;
+		if (mpe && strcmp(c->mpe, mpe) == 0) {
+			hint = (int)i;
+			nhint++;
 		}
-	return best;
+	}
+	if (nbest > 1 && nhint == 1)
+		return hint;	/* the code's MPE ID tells them apart */
+	return nbest == 0 ? CREDIT_NONE : nbest > 1 ? CREDIT_SEVERAL : best;
 }
 
 /* ---- grants ---- */
@@ -393,6 +440,26 @@ note_accruing(struct credit *cr, const struct ledger_rec *l, long month,
 	u64map_put(&cr->acc_of, id, (uint32_t)cr->naccs++);
 }
 
+/* an account a contract covers without listing it: auto-enrolled */
+static void
+note_enrolled(struct credit *cr, const struct ledger_rec *l, int ci)
+{
+	const struct contract *c = &cr->contracts->v[ci];
+	char acct[64];
+	uint32_t id;
+
+	if ((!c->auto_new && c->nglobs == 0) || c->all_accounts ||
+	    l->account.n >= sizeof(acct))
+		return;
+	memcpy(acct, l->account.s, l->account.n);
+	acct[l->account.n] = '\0';
+	if (contract_has_account(c, acct))
+		return;
+	key_enr(&cr->key, ci, l->account.s, l->account.n);
+	id = strtab_intern(&cr->keys, cr->key.s, cr->key.len);
+	u64map_put(&cr->enr_of, id, 1);
+}
+
 static int
 ledger_row(struct credit *cr, const struct recr *r, const struct ledger_rec *l,
     struct err *e)
@@ -408,6 +475,8 @@ ledger_row(struct credit *cr, const struct recr *r, const struct ledger_rec *l,
 		    l->contract.s);
 		return -1;
 	}
+	if (ci >= 0)
+		note_enrolled(cr, l, ci);
 	if (l->date > cr->as_of)
 		cr->as_of = l->date;
 	month = date_month(l->date);
@@ -489,18 +558,19 @@ add_map(struct credit *cr, const struct line_rec *l, long day,
 	m->day = day;
 	m->payer = xstrndup(l->payer.s, l->payer.n);
 	m->account = xstrndup(l->account.s, l->account.n);
+	m->service = xstrndup(l->service.s, l->service.n);
 	m->desc = xstrndup(l->description.s, l->description.n);
 	m->code = credit_find_code(m->desc);
 	m->amount = -l->cost;
-	m->contract = -1;
-	/* a grant's reference names its contract */
+	m->contract = CREDIT_NONE;
+	/* a grant's reference naming a contract wins */
 	for (k = 0; m->code[0] && k < cr->nfilegrants; k++)
 		if (strcmp(cr->grants[k].code, m->code) == 0)
 			m->contract = contracts_find(cr->contracts,
 			    cr->grants[k].reference);
 	if (m->contract < 0)
-		m->contract = credit_contract_for(cr->contracts, m->payer,
-		    m->code, day);
+		m->contract = credit_contract_for(cr, m->payer, m->account,
+		    m->service, m->code, day);
 	m->file = strcmp(path, "-") == 0 ? "<stdin>" : path;
 	m->line = lineno;
 }
@@ -576,32 +646,41 @@ drop_after(struct credit *cr, long day)
 	cr->nlines = w;
 }
 
-/* one warning per code and payer, at its first line */
+static int
+same_case(const struct credit_line *a, const struct credit_line *b)
+{
+	return a->contract == b->contract && !strcmp(a->code, b->code) &&
+	    !strcmp(a->payer, b->payer) && !strcmp(a->account, b->account) &&
+	    !strcmp(a->service, b->service);
+}
+
+/* one warning per code, payer, account, service and outcome, at its first
+ * line */
 static void
 warn_no_contract(const struct credit *cr, size_t i)
 {
 	const struct credit_line *m = &cr->lines[i], *v = cr->lines;
-	char d[DATE_DAYLEN];
-	size_t more = 0, j;
+	char d[DATE_DAYLEN], more[64] = "";
+	size_t n = 0, j;
 
 	for (j = 0; j < cr->nlines; j++) {
-		if (j == i || v[j].contract >= 0 || strcmp(v[j].code,
-		    m->code) || strcmp(v[j].payer, m->payer))
+		if (j == i || !same_case(&v[j], m))
 			continue;
 		if (j < i)
 			return;
-		more++;
+		n++;
 	}
+	if (n)
+		snprintf(more, sizeof(more), " (and %zu more lines like it)",
+		    n);
 	date_fmt_day(m->day, d);
-	if (more)
-		warn(cr, m, "MAP credit %s on %s (and %zu more lines with "
-		    "this code) matches no contract of payer %s active that "
-		    "day; attributed to no workload", m->code[0] ? m->code :
-		    "(no code)", d, more, m->payer);
-	else
-		warn(cr, m, "MAP credit %s on %s matches no contract of payer "
-		    "%s active that day; attributed to no workload",
-		    m->code[0] ? m->code : "(no code)", d, m->payer);
+	warn(cr, m, "MAP credit %s on %s%s: %s contract of payer %s covers "
+	    "account %s and service %s that day; attributed to no workload%s",
+	    m->code[0] ? m->code : "(no code)", d, more,
+	    m->contract == CREDIT_SEVERAL ? "more than one" : "no",
+	    m->payer, m->account, m->service,
+	    m->contract == CREDIT_SEVERAL ? " (a grant's reference can name "
+	    "the contract)" : "");
 }
 
 static int
@@ -611,6 +690,11 @@ cmp_tot(const void *a, const void *b)
 
 	if (x->month != y->month)
 		return x->month < y->month ? -1 : 1;
+	/* no contract, several contracts, then by id */
+	if (x->contract < 0 && y->contract < 0)
+		return y->contract - x->contract;
+	if (x->contract < 0 || y->contract < 0)
+		return x->contract < 0 ? -1 : 1;
 	return strcmp(x->id, y->id);
 }
 
@@ -706,8 +790,28 @@ grant_named(struct credit *cr, const char *code)
 	return NULL;
 }
 
-/* The active grant of the line's account (or payer, or any) that expires
- * first and has something left, or NULL. */
+/* Is the grant for the line's contract? Its reference names the contract,
+ * or names none (empty, a ticket). */
+static int
+grant_for(const struct credit *cr, const struct credit_grant *g,
+    const struct credit_line *m)
+{
+	int ci;
+
+	if (m->contract < 0 || (ci = contracts_find(cr->contracts,
+	    g->reference)) < 0)
+		return 1;
+	return ci == m->contract;
+}
+
+static int
+grant_active(const struct credit_grant *g, long day)
+{
+	return g->start <= day && day <= g->end;
+}
+
+/* The active grant of the line's account (or payer, or any) and contract
+ * that expires first and has something left, or NULL. */
 static struct credit_grant *
 first_to_expire(struct credit *cr, const struct credit_line *m)
 {
@@ -717,8 +821,8 @@ first_to_expire(struct credit *cr, const struct credit_line *m)
 	for (k = 0; k < cr->nfilegrants; k++) {
 		struct credit_grant *g = &cr->grants[k];
 
-		if (g->start > m->day || g->end < m->day ||
-		    g->used >= g->amount)
+		if (!grant_active(g, m->day) || g->used >= g->amount ||
+		    !grant_for(cr, g, m))
 			continue;
 		if (g->account[0] && strcmp(g->account, m->account) &&
 		    strcmp(g->account, m->payer))
@@ -730,10 +834,12 @@ first_to_expire(struct credit *cr, const struct credit_line *m)
 	return best;
 }
 
-/* A line without a code is drawn from the active grants of its account,
- * the one that expires first first. */
+/* A line without a code, with a code no grant has, or whose grant is not
+ * active that day, is drawn from the active grants of its account and
+ * contract, the one that expires first first; what they cannot cover is
+ * a pool of its own (its code, or "(no code)"). */
 static void
-draw_uncoded(struct credit *cr, const struct credit_line *m)
+draw_expiry_first(struct credit *cr, const struct credit_line *m)
 {
 	money_t left = m->amount, t;
 	struct credit_grant *g;
@@ -743,10 +849,12 @@ draw_uncoded(struct credit *cr, const struct credit_line *m)
 		if ((g = first_to_expire(cr, m)) == NULL) {
 			money_fmt(left, amt, 2);
 			date_fmt_day(m->day, d);
-			warn(cr, m, "MAP credit (no code) of %s: %s not "
+			warn(cr, m, "MAP credit %s of %s: %s not "
 			    "covered by an active grant (overdrawn; AWS's own "
-			    "order of application may differ)", d, amt);
-			take(cr, derived_pool(cr, "(no code)"), m, left);
+			    "order of application may differ)", m->code[0] ?
+			    m->code : "(no code)", d, amt);
+			take(cr, derived_pool(cr, m->code[0] ? m->code :
+			    "(no code)"), m, left);
 			return;
 		}
 		t = g->amount - g->used;
@@ -758,8 +866,10 @@ draw_uncoded(struct credit *cr, const struct credit_line *m)
 }
 
 /* Each MAP credit line is drawn from a pool: the grant its promotion code
- * names; a code no grant has is a pool of its own (shown, no expiry); a
- * line without a code, from the grants expiry first. */
+ * names, while that grant is active; else from the grants expiry first
+ * (draw_expiry_first), with a warning for a code the grants do not
+ * explain. Without a grants file, each code is a pool of its own (shown,
+ * no expiry). */
 static void
 draw_pools(struct credit *cr)
 {
@@ -771,25 +881,39 @@ draw_pools(struct credit *cr)
 	for (i = 0; i < cr->nlines; i++) {
 		const struct credit_line *m = &cr->lines[i];
 		struct credit_grant *named = grant_named(cr, m->code);
+		char d[DATE_DAYLEN], s0[DATE_DAYLEN], s1[DATE_DAYLEN];
 
-		if (named) {
+		if (cr->nfilegrants == 0) {
+			take(cr, derived_pool(cr, m->code[0] ? m->code :
+			    "(no code)"), m, m->amount);
+			continue;
+		}
+		date_fmt_day(m->day, d);
+		if (named && grant_active(named, m->day)) {
 			money_t over = named->used + m->amount - named->amount;
 
 			if (over > 0) {
-				char amt[MONEY_BUFSZ], d[DATE_DAYLEN];
+				char amt[MONEY_BUFSZ];
 
 				money_fmt(over > m->amount ? m->amount : over,
 				    amt, 2);
-				date_fmt_day(m->day, d);
 				warn(cr, m, "MAP credit %s of %s overdraws its "
 				    "grant by %s (AWS's own order of "
 				    "application may differ)", m->code, d, amt);
 			}
 			take(cr, named, m, m->amount);
-		} else if (m->code[0] || cr->nfilegrants == 0)
-			take(cr, derived_pool(cr, m->code[0] ? m->code :
-			    "(no code)"), m, m->amount);
-		else
-			draw_uncoded(cr, m);
+			continue;
+		}
+		if (named) {
+			date_fmt_day(named->start, s0);
+			date_fmt_day(named->end, s1);
+			warn(cr, m, "MAP credit %s of %s: its grant is active "
+			    "from %s to %s only; drawn from the active grants "
+			    "expiry first", m->code, d, s0, s1);
+		} else if (m->code[0])
+			warn(cr, m, "MAP credit %s of %s: no grant has this "
+			    "code; drawn from the active grants expiry first",
+			    m->code, d);
+		draw_expiry_first(cr, m);
 	}
 }

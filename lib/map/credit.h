@@ -40,12 +40,16 @@
 /* a MAP credit line */
 struct credit_line {
 	long day;
-	char *payer, *account, *code, *desc;	/* code "" when none */
+	char *payer, *account, *service, *code, *desc;	/* code "" when none */
 	money_t amount;		/* applied: positive */
-	int contract;		/* index in the contracts, or -1 */
+	int contract;		/* index in the contracts, or CREDIT_NONE,
+				 * CREDIT_SEVERAL */
 	const char *file;	/* "<stdin>" for "-" */
 	long line;
 };
+
+#define CREDIT_NONE	(-1)	/* no contract covers the line */
+#define CREDIT_SEVERAL	(-2)	/* more than one does */
 
 /* a pool: a grant from the file, or derived from a code seen in the bill
  * (no amount, no expiry) */
@@ -110,6 +114,7 @@ struct credit {
 	size_t npats;
 	struct strtab keys;	/* ledger keys -> ids */
 	struct u64map acctw_of, acc_of;	/* key id -> index */
+	struct u64map enr_of;	/* auto-enrolled (contract, account) */
 	struct buf key;
 };
 
@@ -127,12 +132,18 @@ int credit_is_map(const struct credit *, const char *desc);
 /* The promotion code in a description (mig or mig_ec2_ and five or more
  * digits and capitals, as a word), malloc'd; "" when there is none. */
 char *credit_find_code(const char *desc);
-/* The contract of a MAP credit line: the payer's contract active that day
- * whose MPE ID the code names (mig12345 -> 12345), or without such a
- * code the payer's active contract; MAP before MAP AI, then by id. -1 when
- * none. */
-int credit_contract_for(const struct contracts *, const char *payer,
-    const char *code, long day);
+/* The contract of a MAP credit line (map-model 6): the one whose scope
+ * covers its payer, usage account and service that day (contract_covers;
+ * auto-enrolled accounts are those the ledger read so far shows the
+ * contract covering). A Bedrock or SageMaker line goes to a map-ai
+ * contract where one covers it, any other line to a map contract where
+ * one does. Where several remain and the code's MPE ID (mig12345,
+ * mig_ec2_12345) is the MPE ID of exactly one of them, that one: the ID
+ * is a hint, never a requirement. CREDIT_NONE or CREDIT_SEVERAL
+ * otherwise. A grant's reference naming a contract is applied before
+ * (credit_read_lines). */
+int credit_contract_for(struct credit *, const char *payer,
+    const char *account, const char *service, const char *code, long day);
 
 int credit_read_grants(struct credit *, const char *path, struct err *e);
 /* mapstate's ledger: totals per contract and month, accruing spend per

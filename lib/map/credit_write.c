@@ -139,8 +139,10 @@ credit_write_pools(const struct credit *cr, struct out *o)
 		date_to_civil(cr->as_of, &y, &mo, &d);
 		dom = d;
 	}
+	/* the forecast counts only what was drawn on grants */
 	for (i = 0; i < cr->ngrants; i++)
-		total += cr->grants[i].month_used;
+		if (!cr->grants[i].derived)
+			total += cr->grants[i].month_used;
 	burn = money_scale(total, 1, dom);
 	unused = xcalloc(cr->ngrants + 1, sizeof(*unused));
 	forecast(cr, burn, unused);
@@ -315,7 +317,8 @@ credit_write_attribution(const struct credit *cr, struct out *o)
 		date_fmt_month(ct->month, mon);
 		if (ct->contract < 0) {
 			unattributed_row(o, mon, "", money_round(ct->received,
-			    2), "no-contract");
+			    2), ct->contract == CREDIT_SEVERAL ?
+			    "several-contracts" : "no-contract");
 			continue;
 		}
 		parts = parts_of(cr, ct, &np);
