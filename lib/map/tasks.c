@@ -780,6 +780,20 @@ impact(const struct tasks *c, struct task *k, const struct task_entity *r,
 	k->impact = money_round(k->impact, 2);
 }
 
+/* The value a fix puts on: after drift, the last correct value when it
+ * is valid for the task's contract (sap12345 stays sap12345); else
+ * mig<MPE>. */
+static void
+task_expected(const struct task *k, const struct contract *ct, char *val,
+    size_t n)
+{
+	if (k->last_good_tag[0] && strlen(k->last_good_tag) < n &&
+	    map_tag_check(k->last_good_tag, ct->mpe) == TAG_OK)
+		memcpy(val, k->last_good_tag, strlen(k->last_good_tag) + 1);
+	else
+		map_tag_expected(ct->mpe, val, n);
+}
+
 void
 tasks_refresh(struct tasks *c, int have_ledger)
 {
@@ -797,7 +811,7 @@ tasks_refresh(struct tasks *c, int have_ledger)
 		ct = ci >= 0 ? &c->contracts->v[ci] : NULL;
 		val[0] = '\0';
 		if (ct)
-			map_tag_expected(ct->mpe, val, sizeof(val));
+			task_expected(k, ct, val, sizeof(val));
 		free(k->expected);
 		k->expected = xmalloc(strlen(val) + 16);
 		snprintf(k->expected, strlen(val) + 16, "map-migrated=%s", val);

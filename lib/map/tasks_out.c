@@ -57,10 +57,192 @@ ec2_id(const char *s)
 	return 0;
 }
 
+/* ---- resources: the ARN built from the id, or looked up ---- */
+
+/* s is n0..n1 characters, each in ok (or an ASCII letter or digit when
+ * alnum), the first a letter or digit when first_alnum */
+static int
+name_ok(const char *s, size_t n0, size_t n1, const char *ok, int first_alnum)
+{
+	size_t i, n = strlen(s);
+
+	if (n < n0 || n > n1)
+		return 0;
+	for (i = 0; i < n; i++) {
+		int an = (s[i] >= 'a' && s[i] <= 'z') ||
+		    (s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9');
+
+		if (!an && (strchr(ok, s[i]) == NULL || (i == 0 && first_alnum)))
+			return 0;
+	}
+	return 1;
+}
+
+/* prefix then one or more of A-Z 0-9: an RDS resource id (db-..., the
+ * DbiResourceId; cluster-..., the DbClusterResourceId) */
+static int
+rds_resource_id(const char *s, const char *prefix)
+{
+	size_t pl = strlen(prefix);
+
+	if (strncmp(s, prefix, pl) != 0 || s[pl] == '\0')
+		return 0;
+	for (s += pl; *s; s++)
+		if (!((*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9')))
+			return 0;
+	return 1;
+}
+
+/* The ARN partition of a region, or NULL when not sure (no region, not a
+ * region's form, or an isolated region). */
+static const char *
+partition_of(const char *region)
+{
+	if (!name_ok(region, 9, 30, "-", 1) || strstr(region, "-iso"))
+		return NULL;
+	if (strncmp(region, "cn-", 3) == 0)
+		return "aws-cn";
+	if (strncmp(region, "us-gov-", 7) == 0)
+		return "aws-us-gov";
+	return "aws";
+}
+
+/* the services whose ARN a bare id gives, and the call that finds it */
+static const struct arn_rule {
+	const char *service;
+	const char *fmt;	/* partition, region, account, id */
+	size_t n0, n1;		/* the id's length */
+	const char *chars;	/* besides letters and digits */
+	int first_alnum;
+	const char *what;	/* for the action */
+	const char *lookup;	/* the call that shows the ARN */
+	const char *idopt;	/* its option for the id */
+	const char *query;	/* after the id */
+} arn_rules[] = {
+	{ "AWSLambda", "arn:%s:lambda:%s:%s:function:%s", 1, 64, "-_", 0,
+	  "Lambda function", "aws lambda get-function", " --function-name ",
+	  " --query 'Configuration.FunctionArn' --output text" },
+	{ "AmazonDynamoDB", "arn:%s:dynamodb:%s:%s:table/%s", 3, 255, "-_.", 0,
+	  "DynamoDB table", "aws dynamodb describe-table", " --table-name ",
+	  " --query 'Table.TableArn' --output text" },
+	{ "AmazonEKS", "arn:%s:eks:%s:%s:cluster/%s", 1, 100, "-_", 1,
+	  "EKS cluster", "aws eks describe-cluster", " --name ",
+	  " --query 'cluster.arn' --output text" },
+};
+#define NRULES (sizeof(arn_rules) / sizeof(arn_rules[0]))
+
+static const struct arn_rule *
+arn_rule_of(const char *service)
+{
+	size_t i;
+
+	for (i = 0; i < NRULES; i++)
+		if (strcmp(arn_rules[i].service, service) == 0)
+			return &arn_rules[i];
+	return NULL;
+}
+
+/* The ARN of a resource that CUR names by a bare id, when it is sure:
+ * 1 and the ARN in arn, or 0 and in why the reason it is not. */
+static int
+arn_build(struct buf *arn, struct buf *why, const struct task *k,
+    const struct task_entity *r)
+{
+	const struct arn_rule *u = arn_rule_of(r->service);
+	const char *part = partition_of(k->region);
+
+	if (strcmp(r->service, "AmazonS3") == 0) {
+		/* a bucket's ARN has no region nor account */
+		if (k->region[0] && part == NULL) {
+			buf_printf(why, "the partition of region %s is not "
+			    "known", k->region);
+			return 0;
+		}
+		buf_printf(arn, "arn:%s:s3:::%s", part ? part : "aws",
+		    k->entity);
+		return 1;
+	}
+	if (u == NULL) {
+		buf_printf(why, "CUR gives no ARN, and for the service '%s' "
+		    "none is built from an id", r->service);
+		return 0;
+	}
+	if (!name_ok(k->entity, u->n0, u->n1, u->chars, u->first_alnum))
+		buf_printf(why, "'%s' is not a %s name", k->entity, u->what);
+	else if (part == NULL)
+		buf_printf(why, k->region[0] ? "the partition of region %s "
+		    "is not known" : "CUR gives no region", k->region);
+	else if (!name_ok(k->account, 12, 12, "", 0) ||
+	    strspn(k->account, "0123456789") != 12)
+		buf_adds(why, "CUR gives no 12-digit account id");
+	else {
+		buf_printf(arn, u->fmt, part, k->region, k->account,
+		    k->entity);
+		return 1;
+	}
+	return 0;
+}
+
+/* The command that prints the ARN of a resource whose ARN cannot be
+ * built; why gets what CUR gave instead, when the call says more. */
 static void
-cmd_resource(struct buf *c, const struct task *k,
+arn_lookup(struct buf *c, struct buf *why, const struct task *k,
+    const struct task_entity *r)
+{
+	const struct arn_rule *u = arn_rule_of(r->service);
+	const char *e = k->entity;
+
+	if (strcmp(r->service, "AmazonRDS") == 0) {
+		int cl = rds_resource_id(e, "cluster-");
+
+		why->len = 0;	/* what the RDS id says is the reason */
+		if (cl || rds_resource_id(e, "db-")) {
+			buf_printf(why, "CUR names the DB %s by its resource "
+			    "id, not its name", cl ? "cluster" : "instance");
+			buf_printf(c, "aws rds describe-db-%s",
+			    cl ? "clusters" : "instances");
+			region_opt(c, k->region);
+			buf_adds(c, " --filters ");
+			q2(c, cl ? "Name=db-cluster-resource-id,Values=" :
+			    "Name=dbi-resource-id,Values=", e);
+			buf_adds(c, cl ? " --query 'DBClusters[].DBClusterArn'" :
+			    " --query 'DBInstances[].DBInstanceArn'");
+		} else {
+			buf_adds(why, "CUR gives a name, which may be a DB "
+			    "instance's or a cluster's (for a cluster, aws rds "
+			    "describe-db-clusters --db-cluster-identifier)");
+			buf_adds(c, "aws rds describe-db-instances");
+			region_opt(c, k->region);
+			buf_adds(c, " --db-instance-identifier ");
+			q(c, e);
+			buf_adds(c, " --query 'DBInstances[].DBInstanceArn'");
+		}
+		buf_adds(c, " --output text");
+	} else if (u) {
+		buf_adds(c, u->lookup);
+		region_opt(c, k->region);
+		buf_adds(c, u->idopt);
+		q(c, e);
+		buf_adds(c, u->query);
+	} else {
+		/* any service: Resource Explorer indexes untagged resources
+		 * too, unlike the Tagging API's get-resources */
+		buf_adds(why, "; AWS Resource Explorer must be turned on");
+		buf_adds(c, "aws resource-explorer-2 search");
+		region_opt(c, k->region);
+		buf_adds(c, " --query-string ");
+		q(c, e);
+		buf_adds(c, " --query 'Resources[].Arn' --output text");
+	}
+}
+
+static void
+cmd_resource(struct buf *c, struct buf *a, const struct task *k,
     const struct task_entity *r, const char *value)
 {
+	const char *verb = k->type == T_TAG_RESOURCE ? "tag" : "re-tag";
+	struct buf arn = { 0 }, why = { 0 };
+
 	if (strncmp(k->entity, "arn:", 4) != 0 && ec2_id(k->entity)) {
 		buf_adds(c, "aws ec2 create-tags");
 		region_opt(c, k->region);
@@ -68,22 +250,27 @@ cmd_resource(struct buf *c, const struct task *k,
 		q(c, k->entity);
 		buf_adds(c, " --tags ");
 		q2(c, "Key=map-migrated,Value=", value);
-	} else {
-		struct buf arn = { 0 };
-
-		if (strncmp(k->entity, "arn:", 4) != 0 &&
-		    strcmp(r->service, "AmazonS3") == 0)
-			buf_printf(&arn, "arn:aws:s3:::%s", k->entity);
-		else
-			buf_adds(&arn, k->entity);
+	} else if (strncmp(k->entity, "arn:", 4) == 0 ||
+	    arn_build(&arn, &why, k, r)) {
 		buf_adds(c, "aws resourcegroupstaggingapi tag-resources");
 		region_opt(c, k->region);
 		buf_adds(c, " --resource-arn-list ");
-		q(c, buf_cstr(&arn));
+		q(c, arn.len ? buf_cstr(&arn) : k->entity);
 		buf_adds(c, " --tags ");
 		q2(c, "map-migrated=", value);
-		buf_free(&arn);
+	} else {
+		arn_lookup(c, &why, k, r);
+		buf_printf(a, "%s the resource %s with map-migrated=%s. Its "
+		    "ARN cannot be built: %s. The command looks it up; tag "
+		    "that ARN with aws resourcegroupstaggingapi tag-resources "
+		    "--tags map-migrated=%s", verb, k->entity, value,
+		    buf_cstr(&why), value);
 	}
+	if (a->len == 0)
+		buf_printf(a, "%s the resource %s with map-migrated=%s", verb,
+		    k->entity, value);
+	buf_free(&arn);
+	buf_free(&why);
 }
 
 static void
@@ -144,10 +331,7 @@ task_command(struct task *k, const struct task_entity *r, const char *value)
 	switch (k->type) {
 	case T_TAG_RESOURCE:
 	case T_RETAG_RESOURCE:
-		cmd_resource(&c, k, r, value);
-		buf_printf(&a, "%s the resource %s with map-migrated=%s",
-		    k->type == T_TAG_RESOURCE ? "tag" : "re-tag", k->entity,
-		    value);
+		cmd_resource(&c, &a, k, r, value);
 		break;
 	case T_TAG_PROFILE:
 		buf_adds(&c, "aws bedrock tag-resource");

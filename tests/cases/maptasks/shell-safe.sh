@@ -1,11 +1,5 @@
 # every generated command parses with sh -n and, run against a stub aws,
 # hands over exactly the intended arguments, odd characters included
-mkdir -p "$TMP/bin"
-cat > "$TMP/bin/aws" <<'STUB'
-#!/bin/sh
-for a in "$@"; do printf '[%s]' "$a"; done; echo
-STUB
-chmod +x "$TMP/bin/aws"
 C=testdata/state/contracts.tsv
 H='usage_start\tpayer\taccount\taccount_name\tservice\tregion\tentity_kind\tentity\tusage_type\tmodel\tprincipal\tcost\tmap_tag\tresource_id\n'
 { printf "$H"
@@ -17,12 +11,4 @@ H='usage_start\tpayer\taccount\taccount_name\tservice\tregion\tentity_kind\tenti
 sed 's/\t2026-04-03\t/\t2026-03-01\t/' $C > "$TMP/c"
 mapstate -c "$TMP/c" -e "$TMP/ev" "$TMP/in" > "$TMP/state"
 maptasks -c "$TMP/c" -e "$TMP/ev" "$TMP/state" > "$TMP/tasks"
-tests/cols command "$TMP/tasks" | tail -n +2 > "$TMP/cmds"
-n=0
-while IFS= read -r line; do
-	n=$((n + 1))
-	cmd=$(printf '%s' "$line" | sed 's/\\\\/\\/g')
-	if sh -n -c "$cmd"; then echo "command $n: sh -n ok"; else echo "command $n: syntax error"; fi
-	(cd "$TMP" && PATH="$TMP/bin:$PATH" sh -c "$cmd")
-done < "$TMP/cmds"
-test -e "$TMP/PWNED" && echo "INJECTION" || echo "no injection"
+tests/runcmds "$TMP/tasks" "$TMP"
