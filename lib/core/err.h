@@ -13,6 +13,9 @@ enum {
 	EXIT_SYS = 4	/* system or I/O error */
 };
 
+/* the number of elements of an array */
+#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
+
 struct err {
 	int status;		/* EXIT_DATA or EXIT_SYS; 0 when no error */
 	long line;		/* input line the error is about, 0 if none */

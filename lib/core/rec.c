@@ -164,16 +164,10 @@ rec_enum(const struct tsvr *t, int col, const struct vocab *v, int *out,
 	return 0;
 }
 
-struct span
-rec_str(const struct tsvr *t, int col)
+char *
+span_dup(struct span sp)
 {
-	struct span s = { "", 0 };
-
-	if (col >= 0) {
-		s.s = t->f[col];
-		s.n = t->len[col];
-	}
-	return s;
+	return xstrndup(sp.s, sp.n);
 }
 
 struct recr *
@@ -255,15 +249,7 @@ convert(struct recr *r, void *rec, size_t i, struct err *e)
 
 	if (f->type == RT_STR && !(f->flags & (RF_NONEMPTY | RF_SAME))) {
 		/* most fields: a span, nothing to check */
-		struct span *sp = (struct span *)((char *)rec + f->off);
-
-		if (col >= 0) {
-			sp->s = r->t->f[col];
-			sp->n = r->t->len[col];
-		} else {
-			sp->s = "";
-			sp->n = 0;
-		}
+		*(struct span *)((char *)rec + f->off) = rec_str(r->t, col);
 		return 0;
 	}
 	if (field(r, i, rec, e) != 0)

@@ -54,7 +54,19 @@ int rec_count(const struct tsvr *, int col, int empty_ok, long *out,
 /* a name of v: "column 'x': unknown WHAT 'y'" otherwise */
 int rec_enum(const struct tsvr *, int col, const struct vocab *v, int *out,
     struct err *);
-struct span rec_str(const struct tsvr *, int col);
+static inline struct span
+rec_str(const struct tsvr *t, int col)
+{
+	struct span s = { "", 0 };
+
+	if (col >= 0) {
+		s.s = t->f[col];
+		s.n = t->len[col];
+	}
+	return s;
+}
+/* a malloc'd copy of a span */
+char *span_dup(struct span);
 /* set e for the current row: "column 'x': ..." helpers for callers */
 void rec_bad(const struct tsvr *, struct err *, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -117,14 +129,7 @@ int recr_field(struct recr *, void *rec, size_t i, struct err *e);
 static inline struct span
 recr_span(const struct recr *r, size_t i)
 {
-	struct span sp = { "", 0 };
-	int col = r->col[i];
-
-	if (col >= 0) {
-		sp.s = r->t->f[col];
-		sp.n = r->t->len[col];
-	}
-	return sp;
+	return rec_str(r->t, r->col[i]);
 }
 /* Is field i (its index in the schema) in the header? */
 int recr_has(const struct recr *, size_t i);

@@ -3,8 +3,6 @@
 
 #include "intake/curlayout.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 const char *const cur_fmt_names[NCURFMT] = {
 	"auto", "cur2", "legacy", "athena", "focus"
 };

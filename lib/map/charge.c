@@ -5,8 +5,6 @@
 #include "map/charge.h"
 #include "map/vocab.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 static const char *const usage_types[] = { "Usage", "DiscountedUsage",
 	"SavingsPlanCoveredUsage" };
 static const char *const known_types[] = { "Usage", "DiscountedUsage",

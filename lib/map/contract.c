@@ -10,8 +10,6 @@
 #include "core/date.h"
 #include "core/tsv.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 const char *const services_standard[] = { "AmazonEC2", "AWSLambda",
 	"AmazonEKS", "AmazonRDS", "AmazonDynamoDB", "AmazonS3", NULL };
 const char *const services_ai[] = { "AmazonEC2", "AWSLambda", "AmazonEKS",
@@ -26,7 +24,6 @@ const char *const contract_columns[] = { "id", "program", "payer", "mpe",
 /* Columns a header may leave out. */
 static const char *const optional_columns[] = { "projected", "auto_enroll",
 	"exclusions", "ai_route" };
-
 
 /* AWS product codes without an Amazon/AWS prefix (not marketplace). */
 static const char *const aws_unprefixed[] = { "ElasticMapReduce",

@@ -275,7 +275,7 @@ seen_accounts_load(const char *path, struct seen_accounts *sa,
 			a->id = xstrdup(rec.account.s);
 			a->name = xstrndup(rec.account_name.s,
 			    rec.account_name.n);
-			a->payer = xstrndup(rec.payer.s, rec.payer.n);
+			a->payer = span_dup(rec.payer);
 		} else if (sa->v[i].name[0] == '\0' && rec.account_name.n) {
 			free(sa->v[i].name);
 			sa->v[i].name = xstrndup(rec.account_name.s,

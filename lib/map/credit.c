@@ -265,7 +265,7 @@ read_grant(struct credit *cr, const struct tsvr *t, const int *col,
 		    code.s, t->f[col[4]], t->f[col[3]]);
 		return -1;
 	}
-	g->code = xstrndup(code.s, code.n);
+	g->code = span_dup(code);
 	g->account = xstrdup(rec_str(t, col[2]).s);
 	g->reference = xstrdup(rec_str(t, col[5]).s);
 	cr->ngrants++;
@@ -408,7 +408,7 @@ note_account(struct credit *cr, const struct ledger_rec *l, long month,
 	    sizeof(*cr->acctws));
 	a = &cr->acctws[cr->nacctws];
 	a->month = month;
-	a->account = xstrndup(l->account.s, l->account.n);
+	a->account = span_dup(l->account);
 	a->workload = xstrdup(wl);
 	a->mixed = strcmp(wl, "unowned") == 0;
 	u64map_put(&cr->acctw_of, id, (uint32_t)cr->nacctws++);
@@ -432,10 +432,10 @@ note_accruing(struct credit *cr, const struct ledger_rec *l, long month,
 	a->month = month;
 	a->contract = ci;
 	a->workload = xstrdup(wl);
-	a->team = xstrndup(l->team.s, l->team.n);
-	a->product = xstrndup(l->product.s, l->product.n);
-	a->portfolio = xstrndup(l->portfolio.s, l->portfolio.n);
-	a->account = xstrndup(l->account.s, l->account.n);
+	a->team = span_dup(l->team);
+	a->product = span_dup(l->product);
+	a->portfolio = span_dup(l->portfolio);
+	a->account = span_dup(l->account);
 	a->accruing = l->accruing;
 	u64map_put(&cr->acc_of, id, (uint32_t)cr->naccs++);
 }
@@ -556,10 +556,10 @@ add_map(struct credit *cr, const struct line_rec *l, long day,
 	    sizeof(*cr->lines));
 	m = &cr->lines[cr->nlines++];
 	m->day = day;
-	m->payer = xstrndup(l->payer.s, l->payer.n);
-	m->account = xstrndup(l->account.s, l->account.n);
-	m->service = xstrndup(l->service.s, l->service.n);
-	m->desc = xstrndup(l->description.s, l->description.n);
+	m->payer = span_dup(l->payer);
+	m->account = span_dup(l->account);
+	m->service = span_dup(l->service);
+	m->desc = span_dup(l->description);
 	m->code = credit_find_code(m->desc);
 	m->amount = -l->cost;
 	m->contract = CREDIT_NONE;

@@ -2,7 +2,6 @@
 
 #include "map/formats.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
 #define SCHEMA(name, what, fields) \
 	const struct rschema name = { what, fields, NELEM(fields) }
 

@@ -363,7 +363,7 @@ line_next(struct recr *r, struct line_rec *l, struct err *e)
 
 	if (rc != 1)
 		return rc;
-	for (i = 0; i < sizeof(line_first) / sizeof(line_first[0]); i++)
+	for (i = 0; i < NELEM(line_first); i++)
 		if (recr_field(r, l, line_first[i], e) != 0)
 			return -1;
 	l->entity = recr_span(r, FC_ENTITY);

@@ -74,7 +74,7 @@ score_free(struct score *s)
 			k->action, k->command };
 		size_t j;
 
-		for (j = 0; j < sizeof(v) / sizeof(v[0]); j++)
+		for (j = 0; j < NELEM(v); j++)
 			free(v[j]);
 	}
 	free(s->tasks);

@@ -13,12 +13,6 @@
 #include "map/formats.h"
 #include "map/score_int.h"
 
-static char *
-span_dup(struct span sp)
-{
-	return xstrndup(sp.s, sp.n);
-}
-
 static uint32_t
 span_sid(struct score *s, struct span sp)
 {
@@ -349,7 +343,7 @@ score_write_history(const struct score *s, struct out *o)
 			out_c(o, '\t');
 			out_vals(o, lab[j]);
 		}
-		for (j = 0; j < sizeof(m) / sizeof(m[0]); j++) {
+		for (j = 0; j < NELEM(m); j++) {
 			out_c(o, '\t');
 			out_money(o, m[j]);
 		}
@@ -689,7 +683,7 @@ score_load(struct score *s, const struct score_files *f, const char **epath,
 		return -1;
 	}
 	set_windows(s);
-	for (i = 0; i < sizeof(more) / sizeof(more[0]); i++) {
+	for (i = 0; i < NELEM(more); i++) {
 		const char *p = *(const char *const *)((const char *)f +
 		    more[i].off);
 

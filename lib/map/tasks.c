@@ -244,7 +244,7 @@ static const struct rfield inventory_f[] = {
 };
 #undef R
 static const struct rschema inventory_schema = { "inventory", inventory_f,
-	sizeof(inventory_f) / sizeof(inventory_f[0]) };
+	NELEM(inventory_f) };
 
 static int
 inventory_row(struct tasks *c, const struct recr *r, const void *rec,
@@ -510,12 +510,6 @@ task_close(struct task *k, long day, const char *resolution)
 
 /* ---- the previous task list ---- */
 
-static char *
-sdup(struct span s)
-{
-	return xstrndup(s.s, s.n);
-}
-
 int
 tasks_add_previous(struct tasks *c, const struct task_rec *t, struct err *e)
 {
@@ -546,21 +540,21 @@ tasks_add_previous(struct tasks *c, const struct task_rec *t, struct err *e)
 	k->type = t->type;
 	k->open = t->status == TS_OPEN;
 	k->kind = t->kind;
-	k->entity = sdup(t->entity);
-	k->account = sdup(t->account);
-	k->region = sdup(t->region);
-	k->model = sdup(t->model);
-	k->principal = sdup(t->principal);
-	k->contract = sdup(t->contract);
-	k->last_good_tag = sdup(t->last_good_tag);
+	k->entity = span_dup(t->entity);
+	k->account = span_dup(t->account);
+	k->region = span_dup(t->region);
+	k->model = span_dup(t->model);
+	k->principal = span_dup(t->principal);
+	k->contract = span_dup(t->contract);
+	k->last_good_tag = span_dup(t->last_good_tag);
 	k->drift_date = t->drift_date;
 	k->opened = t->opened;
 	k->closed = t->closed;
-	k->resolution = sdup(t->resolution);
-	k->assignee = sdup(t->assignee);
-	k->workload = sdup(t->workload);
-	k->owner = sdup(t->owner);
-	k->profile = sdup(t->profile);
+	k->resolution = span_dup(t->resolution);
+	k->assignee = span_dup(t->assignee);
+	k->workload = span_dup(t->workload);
+	k->owner = span_dup(t->owner);
+	k->profile = span_dup(t->profile);
 	k->impact = t->impact_to_date;
 	k->risk_spend = t->at_risk_spend;
 	k->risk_days = t->at_risk_days;

@@ -129,7 +129,7 @@ static const struct arn_rule {
 	  "EKS cluster", "aws eks describe-cluster", " --name ",
 	  " --query 'cluster.arn' --output text" },
 };
-#define NRULES (sizeof(arn_rules) / sizeof(arn_rules[0]))
+#define NRULES (NELEM(arn_rules))
 
 static const struct arn_rule *
 arn_rule_of(const char *service)

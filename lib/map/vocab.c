@@ -2,8 +2,6 @@
 
 #include "map/vocab.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 const char *const state_names[NSTATE] = { "", "ELIGIBLE", "PENDING_TAG",
 	"TAGGED", "STALE_TAG", "INELIGIBLE" };
 const struct vocab vocab_state = { "state", state_names, ST_ELIGIBLE,

@@ -11,8 +11,6 @@
 #include "core/tsv.h"
 #include "map/workload.h"
 
-#define NELEM(a) (sizeof(a) / sizeof((a)[0]))
-
 static const char *const kindnames[] = { "", "account", "tag", "profile",
 	"principal", "prefix", "resource" };
 
