@@ -21,7 +21,7 @@ WARN      = -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes \
 CFLAGS    ?= $(OPT) -g
 ALLCFLAGS = -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib \
             $(WARN) $(CFLAGS) $(SAN) -pthread
-LDLIBS    = -lcsv -lz -lxxhash -pthread
+LDLIBS    = -lcsv -lz -lisal -lxxhash -ljansson -pthread
 
 # every cmd/*.c but common.c is a tool
 TOOLS     = $(filter-out common,$(patsubst cmd/%.c,%,$(wildcard cmd/*.c)))

@@ -16,10 +16,13 @@ import statistics
 import sys
 
 LABELS = [
+    ("floor-zlib", "(z) zlib gzread loop: the zlib floor"),
+    ("floor-isal", "(i) ISA-L inflate loop: the ISA-L floor"),
     ("zcat", "(a) zcat export.csv.gz"),
     ("csvparse-plain", "(b) csvparse export.csv (libcsv alone)"),
     ("csvparse-gz", "(c) csvparse export.csv.gz (1 thread)"),
     ("curscan-gz", "(d) curscan export.csv.gz"),
+    ("curscan-gz-zlib", "(d') curscan, ZIN_INFLATE=zlib"),
     ("curscan-plain", "(e) curscan export.csv"),
     ("duckdb-gz", "(f) DuckDB read_csv(gz) -> TSV"),
     ("duckdb-startup", "    node + DuckDB start-up, SELECT 1"),
@@ -113,7 +116,12 @@ def main():
             line += " %9s" % "-"
         w(line)
 
-    ratio("curscan-gz", "duckdb-gz", "curscan(gz) / duckdb(gz)", 1.0)
+    ratio("curscan-gz", "floor-zlib", "curscan(gz) / zlib floor", 0.8)
+    ratio("curscan-plain", "floor-zlib", "curscan(plain) / zlib floor", 0.5)
+    ratio("curscan-gz", "floor-isal", "curscan(gz) / ISA-L floor")
+    ratio("curscan-gz", "curscan-gz-zlib", "curscan(gz) / curscan(gz, zlib)")
+    ratio("floor-isal", "floor-zlib", "ISA-L floor / zlib floor")
+    ratio("curscan-gz", "duckdb-gz", "curscan(gz) / duckdb(gz)", 0.25)
     ratio("curscan-gz", "duckdb-gz",
           "curscan(gz) / (duckdb(gz) - start-up)", sub="duckdb-startup")
     ratio("curscan-plain", "csvparse-plain",

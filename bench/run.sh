@@ -32,6 +32,7 @@ case $build in
 *) curscan=$root/$build/bin/curscan ;;
 esac
 csvparse=$work/bin/csvparse
+floor=$work/bin/floor
 duckdb_pkg='@duckdb/node-api@1.5.6-r.1'
 # the columns curscan reads from a CUR 2.0 export (those missing from the
 # export's header are left out of DuckDB's projection, and listed)
@@ -109,6 +110,16 @@ if [ ! -x "$csvparse" ] ||
 	    fail "cannot build csvparse (libcsv-dev and zlib1g-dev: scripts/deps.sh)"
 fi
 
+# floor, the inflate floors (zlib gzread, ISA-L), with the same flags
+if [ ! -x "$floor" ] || [ -n "$(find "$here/floor.c" -newer "$floor")" ]; then
+	say "building bench/work/bin/floor"
+	# shellcheck disable=SC2086 # OPT may hold several flags
+	${CC:-cc} -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE \
+	    -Wall -Wextra -Werror ${OPT:--O2} -g -o "$floor" "$here/floor.c" \
+	    -lz -lisal ||
+	    fail "cannot build floor (zlib1g-dev and libisal-dev: scripts/deps.sh)"
+fi
+
 # ---- the export, generated once per (rows, gzip level, generator) ----
 plain=$work/cur-$rows.csv
 gz=$work/cur-$rows-gz$level.csv.gz
@@ -164,6 +175,9 @@ q() { printf "'%s'" "$1"; }
 tab=$(printf '\t')
 {
 	printf 'zcat\tzcat %s >/dev/null\n' "$(q "$gz")"
+	printf 'floor-zlib\t%s zlib %s >/dev/null\n' "$(q "$floor")" "$(q "$gz")"
+	printf 'floor-isal\t%s isal %s >/dev/null\n' "$(q "$floor")" "$(q "$gz")"
+	printf 'curscan-gz-zlib\tenv ZIN_INFLATE=zlib %s --no-progress %s >/dev/null\n' "$(q "$curscan")" "$(q "$gz")"
 	printf 'csvparse-plain\t%s %s >/dev/null\n' "$(q "$csvparse")" "$(q "$plain")"
 	printf 'csvparse-gz\t%s %s >/dev/null\n' "$(q "$csvparse")" "$(q "$gz")"
 	printf 'curscan-gz\t%s --no-progress %s >/dev/null\n' "$(q "$curscan")" "$(q "$gz")"

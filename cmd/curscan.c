@@ -122,6 +122,9 @@ struct rowctx {
 	size_t *tagoff, *taglen;	/* per --tag: offset into tagvals, or -1 */
 	size_t mapoff, pmapoff;
 	int hasmap, haspmap;
+	/* the first near miss on the resource's own tags, as tagged */
+	size_t misskoff, missklen, missvoff, missvlen;
+	int hasmiss;
 	struct charge charge;	/* the line's entity; buffers reused */
 };
 
@@ -146,6 +149,22 @@ out_span(struct out *o, struct span sp)
 {
 	out_val(o, sp.s, sp.n);
 	out_c(o, '\t');
+}
+
+/* Keep the first misspelled map-migrated key of the row and its value. */
+static void
+keep_miss(struct rowctx *c, const char *k, size_t kl, const char *v,
+    size_t vl)
+{
+	if (c->hasmiss)
+		return;
+	c->misskoff = c->tagvals.len;
+	buf_add(&c->tagvals, k, kl);
+	c->missklen = kl;
+	c->missvoff = c->tagvals.len;
+	buf_add(&c->tagvals, v, vl);
+	c->missvlen = vl;
+	c->hasmiss = 1;
 }
 
 static void
@@ -261,10 +280,15 @@ scan_map(struct rowctx *c, int col, int kind, money_t cost)
 		}
 		if (!hit && charge_tag_near_miss(k, kl)) {
 			struct tally *st = stat_get(&c->j->nearmiss, k, kl);
+			const char *nm;
+			size_t nl;
 
 			st->rows++;
 			st->cost += cost;
 			st->has_cost = 1;
+			if (kind == 0 && charge_tag_misspelled(k, kl, focus,
+			    &nm, &nl))
+				keep_miss(c, nm, nl, v, vl);
 		}
 	}
 	buf_free(&snk);
@@ -353,6 +377,13 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 	out_c(o, '\t');
 	out_span(o, sfld(c, CF_DESC));
 	out_val(o, in.resource.s, in.resource.n);
+	out_c(o, '\t');
+	if (c->hasmiss) {
+		out_val(o, c->tagvals.s + c->misskoff, c->missklen);
+		out_c(o, '\t');
+		out_val(o, c->tagvals.s + c->missvoff, c->missvlen);
+	} else
+		out_c(o, '\t');
 	for (t = 0; t < opt_ntags; t++) {
 		out_c(o, '\t');
 		if (c->tagoff[t] != NOVAL)
@@ -380,6 +411,11 @@ do_row(struct rowctx *c)
 		    r->nf, l->width);
 		return;
 	}
+	if (r->nul) {
+		reject(c, "NUL byte", "a NUL byte in the row (a binary or "
+		    "damaged file?)");
+		return;
+	}
 	s = fld(c, CF_START, &n);
 	if (date_parse_ts(s, n, &start)) {
 		shown(s, n, show);
@@ -399,7 +435,7 @@ do_row(struct rowctx *c)
 	}
 	/* tags */
 	c->tagvals.len = 0;
-	c->hasmap = c->haspmap = 0;
+	c->hasmap = c->haspmap = c->hasmiss = 0;
 	for (t = 0; t < opt_ntags; t++)
 		c->tagoff[t] = NOVAL;
 	if (l->col[CF_TAGS] >= 0 && scan_map(c, l->col[CF_TAGS], 0, cost))
@@ -427,11 +463,19 @@ do_row(struct rowctx *c)
 		}
 	for (i = 0; i < l->nnear; i++)
 		if (r->len[l->nearcol[i]]) {
+			const char *nm;
+			size_t nl;
+
 			st = stat_get(&c->j->nearmiss, l->nearname[i],
 			    strlen(l->nearname[i]));
 			st->rows++;
 			st->cost += cost;
 			st->has_cost = 1;
+			if (l->fmt == CUR_LEGACY &&
+			    charge_tag_misspelled(l->nearname[i],
+			    strlen(l->nearname[i]), 0, &nm, &nl))
+				keep_miss(c, nm, nl, r->f[l->nearcol[i]],
+				    r->len[l->nearcol[i]]);
 		}
 	buf_cstr(&c->tagvals);
 	emit_row(c, cost, hascost, start);
@@ -483,6 +527,11 @@ run_job(struct job *j)
 	}
 	cv = csvin_new(z);
 	rc = csvin_next(cv, &row, &e);
+	if (rc == 1 && row.nul) {
+		err_set(&e, EXIT_DATA, row.line, "a NUL byte in the header (a "
+		    "binary or damaged file?)");
+		rc = -1;
+	}
 	if (rc <= 0) {
 		if (rc == 0)
 			err_set(&e, EXIT_DATA, 1, "empty file: no header line");

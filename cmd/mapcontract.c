@@ -28,14 +28,16 @@
 #include "core/afile.h"
 #include "core/date.h"
 #include "core/tsv.h"
+#include "map/accounts.h"
 #include "map/contract.h"
 #include "map/contract_edit.h"
 #include "map/workload.h"
 #include "common.h"
 
-enum cmd { CMD_NEW, CMD_LIST, CMD_CHECK, CMD_CHECKW, NCMD };
+enum cmd { CMD_NEW, CMD_LIST, CMD_CHECK, CMD_CHECKW, CMD_ACCOUNTS, NCMD };
 static const char *const cmdname[NCMD] = { "new", "list", "check",
-	"check-workloads" };
+	"check-workloads", "accounts" };
+#define CMDLIST "(new, list, check, check-workloads, accounts)"
 
 /* Contract columns, in contract_columns[] order. */
 enum col { C_ID, C_PROGRAM, C_PAYER, C_MPE, C_START, C_END, C_RATE,
@@ -49,13 +51,15 @@ enum {
 	/* OPT_ID to OPT_AIROUTE in the order of enum col */
 	OPT_ID = 256, OPT_PROGRAM, OPT_PAYER, OPT_MPE, OPT_START, OPT_END,
 	OPT_RATE, OPT_PROJECTED, OPT_ACCOUNTS, OPT_SERVICES, OPT_AUTO,
-	OPT_EXCL, OPT_AIROUTE, OPT_ACCFROM, OPT_WIZARD, OPT_FORMAT
+	OPT_EXCL, OPT_AIROUTE, OPT_ACCFROM, OPT_WIZARD, OPT_FORMAT,
+	OPT_ACCTS
 };
 
 static const char *opt_val[NCOL];	/* contract fields from flags */
 static struct buf opt_auto;		/* --auto-enroll, joined */
 static int opt_has_auto;
-static const char *opt_file, *opt_workloads, *opt_accfrom;
+static const char *opt_file, *opt_workloads, *opt_accfrom, *opt_accounts;
+static const char *opt_json = "-";	/* accounts: the JSON */
 static int opt_yes, opt_wizard, opt_tsv;
 
 /* ---- small helpers ---- */
@@ -63,9 +67,12 @@ static int opt_yes, opt_wizard, opt_tsv;
 static const char usage_text[] =
 "Usage: mapcontract new -f FILE [CONTRACT OPTION]... [--yes | --wizard]\n"
 "       mapcontract list -f FILE [--format text|tsv]\n"
-"       mapcontract check -f FILE\n"
+"       mapcontract check -f FILE [--accounts-file FILE]\n"
 "       mapcontract check-workloads -w FILE\n"
-"Create, list and check MAP contracts; check a workloads file.\n"
+"       mapcontract accounts [JSON]\n"
+"Create, list and check MAP contracts; check a workloads file;\n"
+"turn the JSON of aws organizations list-accounts (a file or\n"
+"standard input) into an accounts file on standard output.\n"
 "\n"
 "new writes one contract to the contracts FILE (created with its\n"
 "header if absent). On a terminal it is a guided four-step wizard\n"
@@ -75,6 +82,9 @@ static const char usage_text[] =
 "\n"
 "  -f, --file FILE        the contracts file\n"
 "  -w, --workloads FILE   the workloads file (check-workloads)\n"
+"      --accounts-file F  check: the accounts file (mapcontract\n"
+"                         accounts), for the names name:PATTERN\n"
+"                         rules match\n"
 "      --id ID            contract id (letters, digits, . _ -)\n"
 "      --program PROG     map (standard MAP) or map-ai\n"
 "      --payer ACCOUNT    payer (billing) account, 12 digits\n"
@@ -139,132 +149,21 @@ fmt_field(const struct contract *c, enum col k)
 	return b.s;
 }
 
-/* ---- the contracts file: atomic append ---- */
+/* ---- the contracts file: atomic append (map/contract_file) ---- */
 
-/* Read a whole regular file. NULL with errno on failure. */
-static char *
-read_all(int fd, size_t *len)
-{
-	struct buf b = { 0 };
-	char tmp[65536];
-	ssize_t r;
-
-	buf_cstr(&b);
-	for (;;) {
-		r = read(fd, tmp, sizeof(tmp));
-		if (r < 0) {
-			if (errno == EINTR)
-				continue;
-			buf_free(&b);
-			return NULL;
-		}
-		if (r == 0)
-			break;
-		buf_add(&b, tmp, (size_t)r);
-	}
-	*len = b.len;
-	return b.s;
-}
-
-/* Follow a symbolic link to the file it names (afile_open does the
- * same): the lock is taken in that file's directory. */
-static char *
-dir_of_target(const char *path)
-{
-	struct stat st;
-	char *real = NULL, *sl, *d;
-
-	if (lstat(path, &st) == 0 && S_ISLNK(st.st_mode)) {
-		real = realpath(path, NULL);
-		if (real == NULL && errno != ENOENT)
-			die(EXIT_SYS, "%s: %s", path, strerror(errno));
-	}
-	d = xstrdup(real ? real : path);
-	free(real);
-	if ((sl = strrchr(d, '/')) == NULL) {
-		free(d);
-		return xstrdup(".");
-	}
-	if (sl == d)
-		sl++;
-	*sl = '\0';
-	return d;
-}
-
-static _Noreturn void
-give_up(struct afile *af, const char *path, const struct err *e)
-{
-	afile_abort(af);
-	die_err(path, e);
-}
-
-/* Validate c against the file and append it: the old bytes and the new
- * row go to a temporary beside the file, renamed over it (afile). One
- * writer at a time in the directory. Dies on error, leaving the file as
- * it was. */
 static void
 write_contract(const char *path, const struct contract *c)
 {
-	struct afile af;
-	struct contracts cs;
 	struct err e = { 0 };
-	struct buf out = { 0 }, msg = { 0 };
-	struct stat st;
-	char *dir = dir_of_target(path), *old = NULL;
-	size_t oldlen = 0;
-	int dfd, fd;
+	int rc = contract_file_append(path, c, &e);
 
-	dfd = open(dir, O_RDONLY | O_DIRECTORY);
-	if (dfd < 0)
-		die(EXIT_SYS, "%s: cannot open the directory: %s", path,
-		    strerror(errno));
-	(void)flock(dfd, LOCK_EX);	/* best effort */
-	if (afile_open(&af, path, AF_REGULAR, &e) != 0) {
-		if (e.status == EXIT_DATA)	/* not a regular file */
-			die(EXIT_SYS, "%s: %s", path, e.msg);
-		die(EXIT_SYS, "%s: cannot create a temporary file in %s: %s",
-		    path, dir, e.msg);
+	if (rc == -2) {
+		report(path, &e);
+		die(e.status ? e.status : EXIT_DATA, "%s: fix the file first "
+		    "(mapcontract check); nothing written", path);
 	}
-	if (stat(af.target, &st) == 0) {
-		if ((fd = open(af.target, O_RDONLY)) < 0 ||
-		    (old = read_all(fd, &oldlen)) == NULL) {
-			err_set(&e, EXIT_SYS, 0, "%s", strerror(errno));
-			give_up(&af, path, &e);
-		}
-		close(fd);
-		if (oldlen >= 2 && (unsigned char)old[0] == 0x1f &&
-		    (unsigned char)old[1] == 0x8b) {
-			err_set(&e, EXIT_DATA, 0, "gzip-compressed; new "
-			    "appends to plain files only");
-			give_up(&af, path, &e);
-		}
-		if (contracts_load(af.target, &cs, &e) != 0) {
-			afile_abort(&af);
-			report(path, &e);
-			die(e.status ? e.status : EXIT_DATA, "%s: fix the file "
-			    "first (mapcontract check); nothing written", path);
-		}
-		if (contract_check_against(&cs, c, &e) != 0) {
-			buf_printf(&msg, "%s; nothing written", e.msg);
-			err_set(&e, EXIT_DATA, 0, "%s", msg.s);
-			give_up(&af, path, &e);
-		}
-		contracts_free(&cs);
-	} else if (errno != ENOENT) {
-		err_set(&e, EXIT_SYS, 0, "%s", strerror(errno));
-		give_up(&af, path, &e);
-	}
-	if (contract_append_text(old, oldlen, c, &out, &e) != 0)
-		give_up(&af, path, &e);
-	out_add(&af.o, out.s, out.len);
-	if (afile_commit(&af, &e) != 0)
-		die(EXIT_SYS, "%s: cannot replace the file: %s; nothing "
-		    "written", path, e.msg);
-	close(dfd);
-	free(dir);
-	free(old);
-	buf_free(&out);
-	buf_free(&msg);
+	if (rc != 0)
+		die_err(path, &e);
 }
 
 /* ---- new: from flags ---- */
@@ -989,18 +888,56 @@ problem(void *arg, const struct err *e)
 	report(arg, e);
 }
 
+static void
+enroll_warning(void *arg, const struct enroll_overlap *v)
+{
+	const char *path = strcmp(arg, "-") == 0 ? "<stdin>" : arg;
+
+	fprintf(stderr, "%s: %s:%ld: warning: contract %s: auto_enroll %s%s "
+	    "could take account %s, which contract %s (line %ld) lists: "
+	    "it stays with %s\n", progname, path,
+	    v->rule_of->line, v->rule_of->id, v->glob ? "name:" : "",
+	    v->glob ? v->glob : "new-accounts", v->account, v->lister->id,
+	    v->lister->line, v->lister->id);
+}
+
 static int
 cmd_check(void)
 {
 	struct contracts cs;
+	struct accounts as = { 0 };
 	struct err e = { 0 };
-	int n = contracts_load_all(opt_file, &cs, problem, (void *)opt_file,
-	    &e);
+	int n;
 
+	if (opt_accounts && accounts_load(opt_accounts, &as, &e) != 0)
+		die_err(opt_accounts, &e);
+	n = contracts_load_all(opt_file, &cs, problem, (void *)opt_file, &e);
 	if (n < 0)
 		die_err(opt_file, &e);
+	if (n == 0)
+		contracts_enroll_overlaps(&cs, &as, enroll_warning,
+		    (void *)opt_file);
 	contracts_free(&cs);
+	accounts_free(&as);
 	return n > 0 ? EXIT_DATA : EXIT_OKAY;
+}
+
+/* The JSON of aws organizations list-accounts as an accounts file. */
+static int
+cmd_accounts(const char *json)
+{
+	struct accounts as;
+	struct err e = { 0 };
+	struct out o;
+
+	if (accounts_load_organizations(json, &as, &e) != 0)
+		die_err(json, &e);
+	out_init(&o, 1);
+	accounts_write(&as, &o);
+	if (out_close(&o) != 0)
+		die(EXIT_SYS, "write error: %s", strerror(o.err));
+	accounts_free(&as);
+	return EXIT_OKAY;
 }
 
 static int
@@ -1030,7 +967,9 @@ applies(enum cmd c, int ch)
 	case CMD_LIST:
 		return ch == 'f' || ch == OPT_FORMAT;
 	case CMD_CHECK:
-		return ch == 'f';
+		return ch == 'f' || ch == OPT_ACCTS;
+	case CMD_ACCOUNTS:
+		return 0;
 	default:
 		return ch == 'w';
 	}
@@ -1044,8 +983,7 @@ parse_command(int argc, char **argv)
 	int i;
 
 	if (argc < 2)
-		usage_error("missing command (new, list, check, "
-		    "check-workloads)");
+		usage_error("missing command " CMDLIST);
 	cmd = argv[1];
 	if (strcmp(cmd, "-h") == 0 || strcmp(cmd, "--help") == 0) {
 		usage();
@@ -1061,10 +999,8 @@ parse_command(int argc, char **argv)
 		if (strcmp(cmd, cmdname[i]) == 0)
 			return (enum cmd)i;
 	if (cmd[0] == '-')
-		usage_error("missing command before '%s' (new, list, "
-		    "check, check-workloads)", cmd);
-	usage_error("unknown command '%s' (new, list, check, "
-	    "check-workloads)", cmd);
+		usage_error("missing command before '%s' " CMDLIST, cmd);
+	usage_error("unknown command '%s' " CMDLIST, cmd);
 }
 
 /* One option of the command (applies() has checked it). */
@@ -1092,6 +1028,9 @@ set_option(int ch, char *arg)
 		break;
 	case OPT_ACCFROM:
 		opt_accfrom = arg;
+		break;
+	case OPT_ACCTS:
+		opt_accounts = arg;
 		break;
 	case OPT_WIZARD:
 		opt_wizard = 1;
@@ -1131,6 +1070,7 @@ parse_options(enum cmd which, int argc, char **argv)
 		{ "exclusions", required_argument, NULL, OPT_EXCL },
 		{ "ai-route", required_argument, NULL, OPT_AIROUTE },
 		{ "accounts-from", required_argument, NULL, OPT_ACCFROM },
+		{ "accounts-file", required_argument, NULL, OPT_ACCTS },
 		{ "yes", no_argument, NULL, 'y' },
 		{ "wizard", no_argument, NULL, OPT_WIZARD },
 		{ "format", required_argument, NULL, OPT_FORMAT },
@@ -1167,6 +1107,8 @@ parse_options(enum cmd which, int argc, char **argv)
 		}
 		set_option(ch, optarg);
 	}
+	if (which == CMD_ACCOUNTS && optind < argc)
+		opt_json = argv[optind++];
 	if (optind < argc)
 		usage_error("unexpected argument '%s'", argv[optind]);
 }
@@ -1181,6 +1123,8 @@ main(int argc, char **argv)
 	/* parse the rest, with getopt's messages under our name */
 	argv[1] = (char *)progname;
 	parse_options(which, argc - 1, argv + 1);
+	if (which == CMD_ACCOUNTS)
+		return cmd_accounts(opt_json);
 	if (which == CMD_CHECKW) {
 		if (opt_workloads == NULL)
 			usage_error("missing --workloads FILE");

@@ -45,8 +45,8 @@ write_claims(struct out *o)
 /* Read everything, the grants first (a line's code may name its
  * contract), and settle the run. */
 static void
-load(const char *cpath, const char *gpath, const char **lpaths, size_t nled,
-    char **lines, int nlines)
+load(const char *cpath, const char *gpath, const char *prevpath,
+    const char **lpaths, size_t nled, char **lines, int nlines)
 {
 	struct err e = { 0 };
 	size_t i;
@@ -55,6 +55,8 @@ load(const char *cpath, const char *gpath, const char **lpaths, size_t nled,
 		die_err(cpath, &e);
 	if (gpath && credit_read_grants(&cr, gpath, &e) != 0)
 		die_err(gpath, &e);
+	if (prevpath && credit_read_claims(&cr, prevpath, &e) != 0)
+		die_err(prevpath, &e);
 	for (i = 0; i < nled; i++)
 		if (credit_read_ledger(&cr, lpaths[i], &e) != 0)
 			die_err(lpaths[i], &e);
@@ -89,7 +91,10 @@ usage(void)
 	    "                         expiry, burn, what will expire unused\n"
 	    "  -o, --other FILE       write every credit line that is not MAP\n"
 	    "  -C, --claims FILE      write claimed vs projected per contract\n"
-	    "                         and month\n"
+	    "                         and month, and to date\n"
+	    "  -P, --previous-claims FILE\n"
+	    "                         an earlier run's claims: keep its months\n"
+	    "                         before the ledgers' first (or -m's)\n"
 	    "  -a, --as-of DATE       the day the pools are for, YYYY-MM-DD\n"
 	    "                         (default: the latest day in the input)\n"
 	    "  -h, --help             show this help and exit\n"
@@ -111,13 +116,14 @@ main(int argc, char **argv)
 		{ "pools", required_argument, NULL, 'p' },
 		{ "other", required_argument, NULL, 'o' },
 		{ "claims", required_argument, NULL, 'C' },
+		{ "previous-claims", required_argument, NULL, 'P' },
 		{ "as-of", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	const char *cpath = NULL, *gpath = NULL, *ppath = NULL, *opath = NULL;
-	const char *clpath = NULL;
+	const char *clpath = NULL, *prevpath = NULL;
 	static const char **lpaths;	/* static: reachable at exit */
 	size_t nled = 0;
 	struct err e = { 0 };
@@ -128,7 +134,7 @@ main(int argc, char **argv)
 	argv[0] = (char *)progname;
 	credit_init(&cr, &contracts);
 	cr.warn = warn_line;
-	while ((ch = getopt_long(argc, argv, "c:l:g:m:M:p:o:C:a:hV", longopts,
+	while ((ch = getopt_long(argc, argv, "c:l:g:m:M:p:o:C:P:a:hV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -159,6 +165,9 @@ main(int argc, char **argv)
 		case 'C':
 			clpath = optarg;
 			break;
+		case 'P':
+			prevpath = optarg;
+			break;
 		case 'a':
 			if (date_parse_day(optarg, strlen(optarg), &cr.as_of_opt))
 				usage_error("--as-of wants YYYY-MM-DD, not '%s'",
@@ -179,9 +188,13 @@ main(int argc, char **argv)
 	if (nled == 0)
 		usage_error("a ledger is required (-l LEDGER, from mapstate "
 		    "--ledger)");
+	if (prevpath && clpath == NULL)
+		usage_error("--previous-claims is for the claims: give "
+		    "--claims FILE too");
 	if (credit_match_defaults(&cr, &e) != 0)
 		die_err(NULL, &e);
-	load(cpath, gpath, lpaths, nled, argv + optind, argc - optind);
+	load(cpath, gpath, prevpath, lpaths, nled, argv + optind,
+	    argc - optind);
 	if (ppath)
 		sidefile_prepare(ppath, write_pools);
 	if (opath)

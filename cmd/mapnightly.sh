@@ -379,6 +379,8 @@ stage maptasks "$out/tasks.tsv" "$bindir/maptasks" "$@" -a "$asof" \
 # mapcredit: pools (as of the night) and attribution for the month
 set -- -c "$contracts" -l "$out/ledger.tsv" --month "$month" --as-of "$asof"
 [ -n "$grants" ] && set -- "$@" -g "$grants"
+# the claims of earlier months carry over from yesterday's (a series)
+has claims.tsv && set -- "$@" --previous-claims "$prev/claims.tsv"
 stage mapcredit "$out/attribution.tsv" "$bindir/mapcredit" "$@" \
 	--pools "$out/pools.tsv" --other "$out/other-credits.tsv" \
 	--claims "$out/claims.tsv" "$work/charges.tsv"

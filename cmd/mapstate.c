@@ -15,7 +15,7 @@
 #include "common.h"
 
 struct opts {
-	const char *cpath, *wpath, *spath, *epath, *lpath;
+	const char *cpath, *wpath, *spath, *epath, *lpath, *apath;
 	struct lc_opts lc;
 };
 
@@ -47,6 +47,8 @@ usage(void)
 	    "  -w, --workloads FILE   ownership claims; adds workload, team,\n"
 	    "                         product, portfolio, owner, engineer\n"
 	    "  -s, --state FILE       the previous state (yesterday's output)\n"
+	    "  -A, --accounts FILE    when each account joined the organisation\n"
+	    "                         (mapcontract accounts), for new-accounts\n"
 	    "  -a, --as-of DATE       the day the state is for, YYYY-MM-DD\n"
 	    "                         (default: the last usage day in the input)\n"
 	    "  -e, --events FILE      write every transition to FILE\n"
@@ -66,6 +68,7 @@ parse_opts(int argc, char **argv, struct opts *op)
 		{ "contracts", required_argument, NULL, 'c' },
 		{ "workloads", required_argument, NULL, 'w' },
 		{ "state", required_argument, NULL, 's' },
+		{ "accounts", required_argument, NULL, 'A' },
 		{ "as-of", required_argument, NULL, 'a' },
 		{ "events", required_argument, NULL, 'e' },
 		{ "ledger", required_argument, NULL, 'l' },
@@ -77,7 +80,7 @@ parse_opts(int argc, char **argv, struct opts *op)
 
 	memset(op, 0, sizeof(*op));
 	op->lc.as_of = DAY_NONE;
-	while ((ch = getopt_long(argc, argv, "c:w:s:a:e:l:hV", longopts,
+	while ((ch = getopt_long(argc, argv, "c:w:s:A:a:e:l:hV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -85,6 +88,9 @@ parse_opts(int argc, char **argv, struct opts *op)
 			break;
 		case 'w':
 			op->wpath = optarg;
+			break;
+		case 'A':
+			op->apath = optarg;
 			break;
 		case 's':
 			op->spath = optarg;
@@ -150,6 +156,7 @@ main(int argc, char **argv)
 {
 	static struct contracts contracts;
 	static struct workloads workloads;
+	static struct accounts accounts;
 	static struct lifecycle lc;
 	struct opts op;
 	struct err e = { 0 };
@@ -163,6 +170,9 @@ main(int argc, char **argv)
 		die_err(op.cpath, &e);
 	if (op.wpath && workloads_load(op.wpath, &workloads, &e))
 		die_err(op.wpath, &e);
+	if (op.apath && accounts_load(op.apath, &accounts, &e))
+		die_err(op.apath, &e);
+	op.lc.accounts = op.apath ? &accounts : NULL;
 	lc_init(&lc, &contracts, op.wpath ? &workloads : NULL, &op.lc);
 	if (op.spath) {
 		if (lc_load_state(&lc, op.spath, &e))

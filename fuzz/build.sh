@@ -23,7 +23,7 @@ LIBSRC="core/err core/money core/date intake/jmap core/zin intake/csvin core/tsv
 STD="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib"
 WARN="-Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes
       -Wformat=2 -Wno-format-nonliteral -Werror"
-LDLIBS="-lcsv -lz -lxxhash -pthread"
+LDLIBS="-lcsv -lz -lisal -lxxhash -pthread"
 
 mode=${1:-fuzz}
 case $mode in

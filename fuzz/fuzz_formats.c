@@ -16,7 +16,7 @@
 static const struct rschema *const schemas[] = { &line_schema,
 	&state_schema, &event_schema, &ledger_schema, &task_schema,
 	&notify_schema, &attribution_schema, &claims_schema, &pool_schema,
-	&other_schema, &history_schema, &summary_schema };
+	&other_schema, &history_schema, &summary_schema, &account_schema };
 #define NSCHEMA (sizeof(schemas) / sizeof(schemas[0]))
 
 /* The record's field f agrees with the row's text. */

@@ -1,6 +1,7 @@
 #!/bin/sh
 # corpus.sh BINDIR: curscan on every public export in ../shared/corpus,
-# checked against an independent computation (tests/sumcheck.py).
+# checked against an independent computation (tests/sumcheck.py); and each
+# gzip-compressed, read with ISA-L and with zlib.
 # Prints "N passed, N failed"; when the folder is absent, says so and
 # counts nothing.
 set -u
@@ -24,6 +25,23 @@ for f in "$corpus"/*.csv "$corpus"/*.csv.gz; do
 	else
 		echo "FAIL corpus: $f"
 		cat "$tmp/err" "$tmp/check" 2>/dev/null | head -5
+		fail=$((fail + 1))
+	fi
+done
+# the same exports gzip-compressed: ISA-L (the default) and zlib
+# (ZIN_INFLATE=zlib) must give the bytes the plain file gives
+for f in "$corpus"/*.csv; do
+	[ -f "$f" ] || continue
+	gzip -9 -c "$f" > "$tmp/in.csv.gz" &&
+	    "$BIN/curscan" "$f" > "$tmp/plain" 2>/dev/null
+	"$BIN/curscan" "$tmp/in.csv.gz" > "$tmp/isal" 2>/dev/null
+	ZIN_INFLATE=zlib "$BIN/curscan" "$tmp/in.csv.gz" > "$tmp/zlib" 2>/dev/null
+	if cmp -s "$tmp/plain" "$tmp/isal" && cmp -s "$tmp/plain" "$tmp/zlib"
+	then
+		echo "PASS corpus gzip, ISA-L = zlib = plain: ${f##*/}"
+		pass=$((pass + 1))
+	else
+		echo "FAIL corpus gzip, ISA-L, zlib and plain differ: $f"
 		fail=$((fail + 1))
 	fi
 done

@@ -8,16 +8,39 @@
 void (*mem_oom_hook)(void);
 
 void
+err_vset(struct err *e, int status, long line, const char *fmt, va_list ap)
+{
+	char raw[sizeof(e->msg)];
+	size_t i, o = 0;
+
+	e->status = status;
+	e->line = line;
+	vsnprintf(raw, sizeof(raw), fmt, ap);
+	/* a message is one line: a value's control bytes are shown escaped,
+	 * so that no value can forge lines in a log or in cron's mail */
+	for (i = 0; raw[i] != '\0' && o + 5 < sizeof(e->msg); i++) {
+		unsigned char c = (unsigned char)raw[i];
+
+		if (c >= 0x20 && c != 0x7f)
+			e->msg[o++] = (char)c;
+		else if (c == '\n' || c == '\t' || c == '\r') {
+			e->msg[o++] = '\\';
+			e->msg[o++] = c == '\n' ? 'n' : c == '\t' ? 't' : 'r';
+		} else
+			o += (size_t)snprintf(e->msg + o, 5, "\\x%02x", c);
+	}
+	e->msg[o] = '\0';
+}
+
+void
 err_set(struct err *e, int status, long line, const char *fmt, ...)
 {
 	va_list ap;
 
 	if (e == NULL)
 		return;
-	e->status = status;
-	e->line = line;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	err_vset(e, status, line, fmt, ap);
 	va_end(ap);
 }
 

@@ -2,6 +2,7 @@
  * lib/ never prints and never exits: it fills a struct err and returns. */
 #ifndef ERR_H
 #define ERR_H
+#include <stdarg.h>
 #include <stddef.h>
 
 /* Exit status, the same in every tool (see map-formats(5)). */
@@ -24,6 +25,10 @@ struct err {
 
 void err_set(struct err *, int status, long line, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
+/* The same with a va_list (for wrappers such as rec_bad). A value's
+ * control bytes are escaped in the message: \n, \t, \r, \xHH. */
+void err_vset(struct err *, int status, long line, const char *fmt,
+    va_list ap);
 void err_clear(struct err *);
 
 /* Allocation: on failure the hook is called (set by the command; it may

@@ -29,10 +29,8 @@ rec_bad(const struct tsvr *t, struct err *e, const char *fmt, ...)
 {
 	va_list ap;
 
-	e->status = EXIT_DATA;
-	e->line = t->lineno;
 	va_start(ap, fmt);
-	vsnprintf(e->msg, sizeof(e->msg), fmt, ap);
+	err_vset(e, EXIT_DATA, t->lineno, fmt, ap);
 	va_end(ap);
 }
 

@@ -1,6 +1,8 @@
+#define _GNU_SOURCE		/* qsort_r (POSIX.1-2024; glibc wants this) */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "core/date.h"
@@ -234,6 +236,53 @@ split(struct tsvr *t, size_t max)
 	return nf;
 }
 
+/* A NUL byte would cut a value short where it is used as a string (two
+ * resources would become one): a data error. */
+static int
+nul_in_line(const struct tsvr *t, struct err *e)
+{
+	if (t->line.len == 0 || memchr(t->line.s, '\0', t->line.len) == NULL)
+		return 0;
+	err_set(e, EXIT_DATA, t->lineno, "a NUL byte in the line (a binary "
+	    "or damaged file?)");
+	return 1;
+}
+
+static int
+cmp_hdr(const void *a, const void *b, void *arg)
+{
+	const struct tsvr *t = arg;
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int c = strcmp(t->hdr[x], t->hdr[y]);
+
+	return c ? c : x < y ? -1 : x > y;
+}
+
+/* Every tool binds columns by name: a name twice would be first-wins,
+ * silently. An error naming both, sorted in O(n log n). */
+static int
+repeated_column(const struct tsvr *t, struct err *e)
+{
+	size_t i, *ix;
+	int rc = 0;
+
+	if (t->nf < 2)
+		return 0;
+	ix = xmalloc(t->nf * sizeof(*ix));
+	for (i = 0; i < t->nf; i++)
+		ix[i] = i;
+	qsort_r(ix, t->nf, sizeof(*ix), cmp_hdr, (void *)t);
+	for (i = 1; i < t->nf && rc == 0; i++)
+		if (strcmp(t->hdr[ix[i - 1]], t->hdr[ix[i]]) == 0) {
+			err_set(e, EXIT_DATA, 1, "column '%s' appears twice "
+			    "(columns %zu and %zu)", t->hdr[ix[i]], ix[i - 1] +
+			    1, ix[i] + 1);
+			rc = 1;
+		}
+	free(ix);
+	return rc;
+}
+
 struct tsvr *
 tsvr_open(const char *path, struct err *e)
 {
@@ -254,6 +303,15 @@ tsvr_open(const char *path, struct err *e)
 		tsvr_close(t);
 		return NULL;
 	}
+	/* a UTF-8 byte-order mark, as some editors write: not a column */
+	if (t->line.len >= 3 && memcmp(t->line.s, "\xef\xbb\xbf", 3) == 0) {
+		memmove(t->line.s, t->line.s + 3, t->line.len - 3);
+		t->line.len -= 3;
+	}
+	if (nul_in_line(t, e)) {
+		tsvr_close(t);
+		return NULL;
+	}
 	/* size the field arrays from the tab count, then split once (a
 	 * second split could not undo the NULs and the CR the first wrote) */
 	for (i = 0; i < t->line.len; i++)
@@ -269,6 +327,10 @@ tsvr_open(const char *path, struct err *e)
 			tsvr_close(t);
 			return NULL;
 		}
+	}
+	if (repeated_column(t, e)) {
+		tsvr_close(t);
+		return NULL;
 	}
 	return t;
 }
@@ -305,6 +367,8 @@ tsvr_next(struct tsvr *t, struct err *e)
 		if (rc <= 0)
 			return rc;
 	} while (t->line.len == 0 || (t->line.len == 1 && t->line.s[0] == '\r'));
+	if (nul_in_line(t, e))
+		return -1;
 	nf = split(t, t->nf);
 	if (nf != t->nf) {
 		err_set(e, EXIT_DATA, t->lineno, "%zu fields, header has %zu",

@@ -8,6 +8,8 @@
 #include <unistd.h>
 #include <zlib.h>
 
+#include <isa-l/igzip_lib.h>
+
 #include "core/zin.h"
 
 #define RAWSZ (256 * 1024)
@@ -42,8 +44,14 @@ struct zin {
 	char *raw;		/* plain mode: read buffer */
 	size_t rawpre;		/* bytes already in raw from sniffing */
 	_Atomic uint64_t nin;
-	/* gzip mode */
+	/* gzip mode: z holds the buffers; ISA-L inflates them unless
+	 * ZIN_INFLATE=zlib (zlib is the reference, ISA-L the fast path) */
 	z_stream z;
+	struct inflate_state *isal;
+	/* ZIP: one CSV member, deflated (zlib, raw) or stored */
+	int zip, zflags;
+	uint32_t zcrc, zcrc_want;
+	uint64_t zleft;		/* stored: bytes of data left */
 	pthread_t th;
 	int started;
 	pthread_mutex_t mu;
@@ -71,6 +79,188 @@ readall(int fd, char *b, size_t n)
 		r = read(fd, b, n);
 	while (r < 0 && errno == EINTR);
 	return r;
+}
+
+/* a new gzip member */
+static void
+member_reset(struct zin *zi)
+{
+	if (zi->isal) {
+		isal_inflate_reset(zi->isal);
+		zi->isal->crc_flag = ISAL_GZIP;
+	} else
+		inflateReset(&zi->z);
+}
+
+static const char *
+isal_why(int rc)
+{
+	switch (rc) {
+	case ISAL_INVALID_BLOCK:
+		return "invalid block";
+	case ISAL_INVALID_SYMBOL:
+		return "invalid code";
+	case ISAL_INVALID_LOOKBACK:
+		return "invalid distance too far back";
+	case ISAL_INVALID_WRAPPER:
+		return "incorrect header check";
+	case ISAL_UNSUPPORTED_METHOD:
+		return "unknown compression method";
+	case ISAL_INCORRECT_CHECKSUM:
+		return "incorrect data check";
+	default:
+		return "inflate error";
+	}
+}
+
+/* A ZIP member's data: stored bytes are copied, deflated ones inflated
+ * raw; the CRC-32 is kept for the check at its end. */
+static int
+zip_step(struct zin *zi)
+{
+	z_stream *z = &zi->z;
+	Bytef *out = z->next_out;
+	int rc = Z_OK;
+
+	if (zi->zip == 2) {	/* stored */
+		size_t n = z->avail_in < z->avail_out ? z->avail_in :
+		    z->avail_out;
+
+		if (n > zi->zleft)
+			n = (size_t)zi->zleft;
+		memcpy(z->next_out, z->next_in, n);
+		z->next_in += n;
+		z->avail_in -= (uInt)n;
+		z->next_out += n;
+		z->avail_out -= (uInt)n;
+		zi->zleft -= n;
+		if (zi->zleft == 0)
+			rc = Z_STREAM_END;
+	} else {
+		rc = inflate(z, Z_NO_FLUSH);
+		if (rc == Z_BUF_ERROR)
+			rc = Z_OK;
+		else if (rc != Z_OK && rc != Z_STREAM_END) {
+			err_set(&zi->terr, rc == Z_MEM_ERROR ? EXIT_SYS :
+			    EXIT_DATA, 0, "corrupt ZIP data: %s", z->msg ?
+			    z->msg : "inflate error");
+			return rc;
+		}
+	}
+	zi->zcrc = (uint32_t)crc32(zi->zcrc, out, (uInt)(z->next_out - out));
+	return rc;
+}
+
+/* n bytes that follow the member's data, reading more as needed; fewer
+ * at the end of the input */
+static size_t
+zip_take(struct zin *zi, unsigned char *dst, size_t n)
+{
+	z_stream *z = &zi->z;
+	size_t got = 0;
+
+	while (got < n) {
+		ssize_t r;
+
+		if (z->avail_in > 0) {
+			dst[got++] = *z->next_in++;
+			z->avail_in--;
+			continue;
+		}
+		r = readall(zi->fd, zi->raw, RAWSZ);
+		if (r <= 0)
+			break;
+		atomic_fetch_add(&zi->nin, (uint64_t)r);
+		z->next_in = (Bytef *)zi->raw;
+		z->avail_in = (uInt)r;
+	}
+	return got;
+}
+
+static uint32_t
+le32(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+/* After the member's data: its data descriptor when it has one, the CRC,
+ * and then the central directory (one member) or nothing. 0 or -1. */
+static int
+zip_end(struct zin *zi)
+{
+	unsigned char d[16];
+	size_t n;
+
+	if (zi->zflags & 8) {	/* data descriptor, maybe with signature */
+		if (zip_take(zi, d, 4) < 4)
+			goto short_zip;
+		if (le32(d) == 0x08074b50 && zip_take(zi, d, 4) < 4)
+			goto short_zip;
+		zi->zcrc_want = le32(d);
+		/* the sizes (8 or, in ZIP64, 16 bytes) before the next
+		 * signature: skip to it */
+		if (zip_take(zi, d, 8) < 8)
+			goto short_zip;
+	}
+	if (zi->zcrc != zi->zcrc_want) {
+		err_set(&zi->terr, EXIT_DATA, 0, "corrupt ZIP data: incorrect "
+		    "data check");
+		return -1;
+	}
+	n = zip_take(zi, d, 4);
+	if (n == 4 && le32(d) == 0x04034b50) {
+		err_set(&zi->terr, EXIT_DATA, 0, "a ZIP archive of several "
+		    "files: unpack it (unzip -l lists them) and read each CSV");
+		return -1;
+	}
+	if (n == 4 && le32(d) != 0x02014b50 && le32(d) != 0x06054b50 &&
+	    !(zi->zflags & 8)) {
+		err_set(&zi->terr, EXIT_DATA, 0, "trailing garbage after ZIP "
+		    "data");
+		return -1;
+	}
+	return 0;
+short_zip:
+	err_set(&zi->terr, EXIT_DATA, 0, "truncated ZIP input");
+	return -1;
+}
+
+/* One inflate call over z's buffers: Z_OK (more to do), Z_STREAM_END (the
+ * member ended), or an error with zi->terr set. */
+static int
+inflate_step(struct zin *zi)
+{
+	z_stream *z = &zi->z;
+	struct inflate_state *st = zi->isal;
+	int rc;
+
+	if (zi->zip)
+		return zip_step(zi);
+	if (st == NULL) {
+		rc = inflate(z, Z_NO_FLUSH);
+		if (rc == Z_OK || rc == Z_STREAM_END || rc == Z_BUF_ERROR)
+			return rc == Z_BUF_ERROR ? Z_OK : rc;
+		err_set(&zi->terr, rc == Z_MEM_ERROR ? EXIT_SYS : EXIT_DATA, 0,
+		    "corrupt gzip input: %s", z->msg ? z->msg :
+		    "inflate error");
+		return rc;
+	}
+	st->next_in = z->next_in;
+	st->avail_in = z->avail_in;
+	st->next_out = z->next_out;
+	st->avail_out = z->avail_out;
+	rc = isal_inflate(st);
+	z->next_in = st->next_in;
+	z->avail_in = st->avail_in;
+	z->next_out = st->next_out;
+	z->avail_out = st->avail_out;
+	if (rc < 0) {
+		err_set(&zi->terr, EXIT_DATA, 0, "corrupt gzip input: %s",
+		    isal_why(rc));
+		return Z_DATA_ERROR;
+	}
+	return st->block_state == ISAL_BLOCK_FINISH ? Z_STREAM_END : Z_OK;
 }
 
 /* Inflate into one block; returns 1 more to come, 0 end, -1 error. */
@@ -108,7 +298,7 @@ fill(struct zin *zi, struct blk *b)
 			b->len = 0;
 			return -1;
 		}
-		inflateReset(z);
+		member_reset(zi);
 	}
 	while (z->avail_out > 0) {
 		if (z->avail_in == 0) {
@@ -135,6 +325,7 @@ fill(struct zin *zi, struct blk *b)
 				}
 				if (r == 0) {
 					err_set(&zi->terr, EXIT_DATA, 0,
+					    zi->zip ? "truncated ZIP input" :
 					    "truncated gzip input");
 					b->len = BLKSZ - z->avail_out;
 					return -1;
@@ -145,7 +336,11 @@ fill(struct zin *zi, struct blk *b)
 				zi->shortread = (size_t)r < RAWSZ;
 			}
 		}
-		rc = inflate(z, Z_NO_FLUSH);
+		rc = inflate_step(zi);
+		if (rc == Z_STREAM_END && zi->zip) {
+			b->len = BLKSZ - z->avail_out;
+			return zip_end(zi) == 0 ? 0 : -1;
+		}
 		if (rc == Z_STREAM_END) {
 			/* a member ends: when the input has nothing more just
 			 * now, hand over what there is before waiting for it */
@@ -176,7 +371,7 @@ fill(struct zin *zi, struct blk *b)
 					z->avail_in = (uInt)r;
 				}
 				if (z->next_in[0] == 0x1f) {
-					inflateReset(z);
+					member_reset(zi);
 					break;
 				}
 				err_set(&zi->terr, EXIT_DATA, 0,
@@ -186,12 +381,7 @@ fill(struct zin *zi, struct blk *b)
 			}
 			continue;
 		}
-		if (rc == Z_BUF_ERROR && z->avail_out > 0 && z->avail_in == 0)
-			continue;
-		if (rc != Z_OK && rc != Z_BUF_ERROR) {
-			err_set(&zi->terr, rc == Z_MEM_ERROR ? EXIT_SYS : EXIT_DATA,
-			    0, "corrupt gzip input: %s",
-			    z->msg ? z->msg : "inflate error");
+		if (rc != Z_OK) {
 			b->len = BLKSZ - z->avail_out;
 			return -1;
 		}
@@ -235,6 +425,86 @@ worker(void *arg)
 	return NULL;
 }
 
+static uint16_t
+le16(const unsigned char *p)
+{
+	return (uint16_t)(p[0] | p[1] << 8);
+}
+
+/* The number of entries a regular file's ZIP end record gives, or -1
+ * when it cannot be told (not seekable, ZIP64, no end record). */
+static long
+zip_entries(int fd)
+{
+	unsigned char b[65536 + 22];
+	off_t end = lseek(fd, 0, SEEK_END), at;
+	ssize_t n;
+	long i;
+
+	if (end < 22)
+		return -1;
+	at = end > (off_t)sizeof(b) ? end - (off_t)sizeof(b) : 0;
+	n = pread(fd, b, (size_t)(end - at), at);
+	if (n < 22)
+		return -1;
+	for (i = n - 22; i >= 0; i--)
+		if (le32(b + i) == 0x06054b50)
+			return le16(b + i + 10) == 0xffff ? -1 :
+			    le16(b + i + 10);
+	return -1;
+}
+
+/* A ZIP file's first local header, in the sniffed bytes: what to read
+ * and how. 0, or -1 with e set (what it is and how to unpack it). */
+static int
+zip_start(struct zin *zi, const unsigned char *h, size_t got, size_t *data,
+    struct err *e)
+{
+	size_t nlen, xlen;
+	unsigned method;
+	long n;
+
+	if (got < 30) {
+		err_set(e, EXIT_DATA, 0, "truncated ZIP input");
+		return -1;
+	}
+	zi->zflags = le16(h + 6);
+	method = le16(h + 8);
+	nlen = le16(h + 26);
+	xlen = le16(h + 28);
+	if (got < 30 + nlen + xlen) {
+		err_set(e, EXIT_DATA, 0, "truncated ZIP input");
+		return -1;
+	}
+	if (zin_regular(zi) && (n = zip_entries(zi->fd)) > 1) {
+		err_set(e, EXIT_DATA, 0, "a ZIP archive of %ld files: unpack "
+		    "it (unzip -l lists them) and read each CSV", n);
+		return -1;
+	}
+	if (zi->zflags & 1) {
+		err_set(e, EXIT_DATA, 0, "an encrypted ZIP archive: unpack it "
+		    "(unzip) and read the CSV");
+		return -1;
+	}
+	zi->zcrc_want = le32(h + 14);
+	if (method == 0 && !(zi->zflags & 8) && le32(h + 18) != 0xffffffffu) {
+		zi->zip = 2;
+		zi->zleft = le32(h + 18);
+	} else if (method == 8)
+		zi->zip = 1;
+	else {
+		err_set(e, EXIT_DATA, 0, "a ZIP archive whose member is %s: "
+		    "unpack it (unzip) and read the CSV", method == 0 ?
+		    "stored with its size after the data" : method == 9 ?
+		    "Deflate64" : method == 12 ? "bzip2" : method == 14 ?
+		    "LZMA" : method == 93 ? "Zstandard" : "of an unknown "
+		    "compression method");
+		return -1;
+	}
+	*data = 30 + nlen + xlen;
+	return 0;
+}
+
 struct zin *
 zin_open(const char *path, struct err *e)
 {
@@ -256,8 +526,10 @@ zin_open(const char *path, struct err *e)
 		zi->ownfd = 1;
 	}
 	zi->raw = xmalloc(RAWSZ);
-	/* sniff two bytes */
-	while (got < 2) {
+	/* sniff two bytes; for a ZIP, its local header */
+	while (got < 2 || (got >= 4 && memcmp(zi->raw, "PK\3\4", 4) == 0 &&
+	    got < RAWSZ && (got < 30 || got < 30 + (size_t)le16((unsigned
+	    char *)zi->raw + 26) + le16((unsigned char *)zi->raw + 28)))) {
 		r = readall(zi->fd, zi->raw + got, RAWSZ - got);
 		if (r < 0) {
 			err_set(e, EXIT_SYS, 0, "%s", strerror(errno));
@@ -270,13 +542,32 @@ zin_open(const char *path, struct err *e)
 	}
 	atomic_store(&zi->nin, got);
 	zi->rawpre = got;
-	if (got >= 2 && (unsigned char)zi->raw[0] == 0x1f &&
-	    (unsigned char)zi->raw[1] == 0x8b) {
+	if (got >= 4 && memcmp(zi->raw, "PK\3\4", 4) == 0) {
+		size_t data;
+
+		if (zip_start(zi, (unsigned char *)zi->raw, got, &data, e)) {
+			zin_close(zi);
+			return NULL;
+		}
+		memmove(zi->raw, zi->raw + data, got - data);
+		got -= data;
+	}
+	if (zi->zip || (got >= 2 && (unsigned char)zi->raw[0] == 0x1f &&
+	    (unsigned char)zi->raw[1] == 0x8b)) {
+		const char *which = getenv("ZIN_INFLATE");
+
 		zi->gz = 1;
-		if (inflateInit2(&zi->z, 16 + MAX_WBITS) != Z_OK) {
+		if (inflateInit2(&zi->z, zi->zip ? -MAX_WBITS :
+		    16 + MAX_WBITS) != Z_OK) {
 			err_set(e, EXIT_SYS, 0, "cannot initialise zlib");
 			zin_close(zi);
 			return NULL;
+		}
+		zi->zcrc = (uint32_t)crc32(0, Z_NULL, 0);
+		if (!zi->zip && (which == NULL || strcmp(which, "zlib") != 0)) {
+			zi->isal = xmalloc(sizeof(*zi->isal));
+			isal_inflate_init(zi->isal);
+			zi->isal->crc_flag = ISAL_GZIP;
 		}
 		/* move sniffed bytes aside so the worker reads into raw */
 		zi->inbuf = xmalloc(got);
@@ -408,6 +699,7 @@ zin_close(struct zin *zi)
 	}
 	if (zi->gz) {
 		inflateEnd(&zi->z);
+		free(zi->isal);
 		for (i = 0; i < NBLK; i++)
 			free(zi->blk[i].data);
 	}

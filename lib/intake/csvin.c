@@ -40,6 +40,7 @@ wait_cv(pthread_cond_t *cv, pthread_mutex_t *mu)
 struct rowrec {
 	size_t f0, nf;		/* first field index, count */
 	long line;
+	int nul;		/* the row holds a NUL byte */
 };
 
 struct batch {
@@ -62,6 +63,7 @@ struct csvin {
 	size_t rowf0;		/* first field of the row being built */
 	long line, rowline;
 	int first, bomchecked;
+	int rownul;		/* a NUL byte in the row being built */
 	/* the fast scanner's state (see fast_parse) */
 	int fast;		/* 1: fast_parse, 0: libcsv */
 	int fstate, fquoted, fkeep;
@@ -147,10 +149,12 @@ on_row(int term, void *ctx)
 		b->rows[b->nrows].f0 = c->rowf0;
 		b->rows[b->nrows].nf = nf;
 		b->rows[b->nrows].line = c->rowline;
+		b->rows[b->nrows].nul = c->rownul;
 		b->nrows++;
 		c->first = 0;
 	}
 	c->rowf0 = b->nfld;
+	c->rownul = 0;
 	if (term == '\n')
 		c->line++;
 	c->rowline = c->line;
@@ -409,6 +413,35 @@ fast_fini(struct csvin *c)
 	return 0;
 }
 
+/* One slice through the chosen scanner: 0, or -1 at a stray quote. */
+static int
+scan(struct csvin *c, const char *s, size_t n)
+{
+	if (c->fast)
+		return fast_parse(c, (const unsigned char *)s, n);
+	return csv_parse(&c->p, s, n, on_field, on_row, c) == n ? 0 : -1;
+}
+
+/* A slice, marking the rows that hold a NUL byte (the consumer rejects
+ * them: as a C string the value would be cut short). */
+static int
+scan_slice(struct csvin *c, const char *s, size_t n)
+{
+	const char *z;
+	size_t off = 0, k;
+
+	while ((z = memchr(s + off, '\0', n - off)) != NULL) {
+		k = (size_t)(z - s);
+		if (scan(c, s + off, k - off) != 0)
+			return -1;
+		c->rownul = 1;
+		if (scan(c, z, 1) != 0)
+			return -1;
+		off = k + 1;
+	}
+	return off < n ? scan(c, s + off, n - off) : 0;
+}
+
 /* Parse the whole input into batches, or until told to stop. */
 static void
 parse_all(struct csvin *c)
@@ -449,12 +482,7 @@ parse_all(struct csvin *c)
 		}
 		for (; pos < blen; pos += n) {
 			n = blen - pos < SLICE ? blen - pos : SLICE;
-			if (c->fast)
-				got = fast_parse(c, (const unsigned char *)blk +
-				    pos, n) == 0 ? n : 0;
-			else
-				got = csv_parse(&c->p, blk + pos, n, on_field,
-				    on_row, c);
+			got = scan_slice(c, blk + pos, n) == 0 ? n : 0;
 			if (got != n) {
 				/* the rows completed before the error still
 				 * come out first */
@@ -581,6 +609,7 @@ csvin_next(struct csvin *c, struct csvrow *row, struct err *e)
 	row->f = c->fp;
 	row->len = c->lp;
 	row->line = r->line;
+	row->nul = r->nul;
 	return 1;
 }
 

@@ -23,6 +23,7 @@ struct csvrow {
 	const char **f;		/* nf NUL-terminated fields */
 	const size_t *len;	/* their lengths */
 	long line;		/* physical line the row starts on (1-based) */
+	int nul;		/* a field holds a NUL byte: a bad row */
 };
 
 struct csvin;

@@ -169,6 +169,19 @@ scalar(struct jmap_iter *it, const char **out, size_t *len)
 	return 0;
 }
 
+/* the whole field is null or NULL, maybe with blanks around it */
+static int
+null_word(const struct jmap_iter *it)
+{
+	const char *q = it->end;
+
+	while (q > it->p && (q[-1] == ' ' || q[-1] == '\t' || q[-1] == '\r' ||
+	    q[-1] == '\n'))
+		q--;
+	return q - it->p == 4 && (memcmp(it->p, "null", 4) == 0 ||
+	    memcmp(it->p, "NULL", 4) == 0);
+}
+
 int
 jmap_next(struct jmap_iter *it, const char **key, size_t *klen,
     const char **val, size_t *vlen)
@@ -180,7 +193,9 @@ jmap_next(struct jmap_iter *it, const char **key, size_t *klen,
 	it->used = 0;
 	if (it->state == 0) {
 		ws(it);
-		if (it->p == it->end) {		/* empty field: empty map */
+		/* an empty field, JSON null, or the NULL other tools write
+		 * into FOCUS exports: an empty map */
+		if (it->p == it->end || null_word(it)) {
 			it->state = 2;
 			return 0;
 		}

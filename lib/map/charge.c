@@ -326,3 +326,23 @@ charge_tag_near_miss(const char *k, size_t kl)
 		}
 	return charge_tag_mapish(p, pl);
 }
+
+int
+charge_tag_misspelled(const char *k, size_t kl, int focus, const char **name,
+    size_t *nl)
+{
+	static const char rt[] = "resourceTags/user:", fu[] = "user:";
+	const char *pre = focus ? fu : rt;
+	size_t pl = strlen(pre);
+
+	if (kl > pl && memcmp(k, pre, pl) == 0) {
+		k += pl;
+		kl -= pl;
+	} else if (!focus)
+		return 0;	/* iamPrincipal/, resourceTags/aws:, ... */
+	if (streq(k, kl, MAP_TAG_KEY) || !charge_tag_mapish(k, kl))
+		return 0;
+	*name = k;
+	*nl = kl;
+	return 1;
+}

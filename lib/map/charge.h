@@ -18,7 +18,8 @@
  * the role is what carries the tag.
  *
  * Also here: the line item types CUR has, and how a tag key is recognised
- * as the MAP tag map-migrated, exactly or as a near miss (Map_Migrated).
+ * as the MAP tag map-migrated, exactly or as a near miss (Map_Migrated),
+ * and which near misses keep the key as it was tagged (a task renames it).
  *
  * Nothing here prints or allocates per line: struct charge holds buffers
  * the caller reuses from line to line. */
@@ -94,4 +95,12 @@ int charge_tag_mapish(const char *k, size_t n);
  * but is one of its near misses once its source prefix (resourceTags/user:,
  * iamPrincipal/, user:, user_) is taken off. */
 int charge_tag_near_miss(const char *k, size_t n);
+/* A near miss that names the resource's or profile's own tag as tagged: a
+ * key of a map column that keeps the tag's own spelling (the tags column
+ * or a legacy column name: resourceTags/user:NAME; with focus set, a
+ * FOCUS Tags key: NAME or user:NAME). 1 and NAME in *name, *nl; 0 for an
+ * exact key, no near miss, or a near miss on the principal. Snake-cased
+ * keys (resource_tags, Athena columns) lost the spelling: not here. */
+int charge_tag_misspelled(const char *k, size_t kl, int focus,
+    const char **name, size_t *nl);
 #endif

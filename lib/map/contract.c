@@ -999,7 +999,7 @@ load(const char *path, struct contracts *cs, struct loader *l, struct err *e)
 {
 	struct tsvr *t;
 	int col[16];
-	size_t i, k, ncol;
+	size_t i, ncol;
 	int rc;
 
 	memset(cs, 0, sizeof(*cs));
@@ -1016,14 +1016,7 @@ load(const char *path, struct contracts *cs, struct loader *l, struct err *e)
 			return -1;
 		}
 	}
-	for (i = 0; i < t->nf; i++)
-		for (k = 0; k < i; k++)
-			if (strcmp(t->hdr[i], t->hdr[k]) == 0) {
-				err_set(e, EXIT_DATA, 1, "column '%s' appears "
-				    "twice in the header", t->hdr[i]);
-				tsvr_close(t);
-				return -1;
-			}
+	/* a column twice is refused by tsvr_open, in O(n log n) */
 	for (;;) {
 		struct contract c;
 		struct err fe = { 0 };
@@ -1140,6 +1133,23 @@ contracts_find(const struct contracts *cs, const char *id)
 	for (i = 0; i < cs->n; i++)
 		if (strcmp(cs->v[i].id, id) == 0)
 			return (int)i;
+	return -1;
+}
+
+int
+contracts_listing(const struct contracts *cs, size_t self, const char *account)
+{
+	const struct contract *c = &cs->v[self];
+	size_t i;
+
+	for (i = 0; i < cs->n; i++) {
+		const struct contract *o = &cs->v[i];
+
+		if (i != self && o->program == c->program && !o->all_accounts &&
+		    strcmp(o->payer, c->payer) == 0 &&
+		    contract_has_account(o, account))
+			return (int)i;
+	}
 	return -1;
 }
 

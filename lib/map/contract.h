@@ -135,6 +135,10 @@ int contracts_overlap(const struct contract *a, const struct contract *b);
 int contract_has_account(const struct contract *, const char *account);
 int contract_auto_enrolls(const struct contract *, const char *account_name,
     long first_seen_day);
+/* Another contract of the same program and payer that lists the account
+ * by id (never auto-enrolled into contract self), or -1. */
+int contracts_listing(const struct contracts *, size_t self,
+    const char *account);
 int contract_has_service(const struct contract *, const char *service);
 /* The exclusion that applies to a charge, as a reason suffix
  * ("data-transfer", "marketplace", "eks-fargate", "glacier-deep-archive"),

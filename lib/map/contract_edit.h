@@ -52,6 +52,11 @@ int contract_row(const struct contract *c, const char *hdr, size_t hlen,
  * one gets one); with old NULL a new file, the header of contract_columns
  * then the row. 0, or -1 with e as contract_row. Checks nothing else: the
  * caller has checked c against the file (contract_check_against). */
+/* Check c against the contracts file at path and append it atomically
+ * (map/contract_file.c). 0; -1 with e; -2 when the file there does not
+ * load (e is its error: fix it first). */
+int contract_file_append(const char *path, const struct contract *c,
+    struct err *e);
 int contract_append_text(const char *old, size_t oldlen,
     const struct contract *c, struct buf *out, struct err *e);
 

@@ -27,6 +27,7 @@ credit_init(struct credit *cr, const struct contracts *cs)
 	cr->month = DAY_NONE;
 	cr->as_of_opt = DAY_NONE;
 	cr->as_of = DAY_NONE;
+	cr->ledger_first = DAY_NONE;
 	strtab_init(&cr->keys);
 }
 
@@ -68,6 +69,12 @@ credit_free(struct credit *cr)
 	}
 	free(cr->acctws);
 	free(cr->tots);
+	for (i = 0; i < cr->nclaims; i++)
+		free(cr->claims[i].contract);
+	free(cr->claims);
+	for (i = 0; i < cr->nprev; i++)
+		free(cr->prev[i].contract);
+	free(cr->prev);
 	buf_free(&cr->other);
 	for (i = 0; i < cr->npats; i++)
 		regfree(&cr->pats[i]);
@@ -480,6 +487,8 @@ ledger_row(struct credit *cr, const struct recr *r, const struct ledger_rec *l,
 	if (l->date > cr->as_of)
 		cr->as_of = l->date;
 	month = date_month(l->date);
+	if (cr->ledger_first == DAY_NONE || month < cr->ledger_first)
+		cr->ledger_first = month;
 	if (cr->month != DAY_NONE && month != cr->month)
 		return 0;
 	note_account(cr, l, month, wl);
@@ -729,6 +738,7 @@ credit_settle(struct credit *cr)
 	if (cr->ntots > 1)
 		qsort(cr->tots, cr->ntots, sizeof(*cr->tots), cmp_tot);
 	draw_pools(cr);
+	credit_claims(cr);
 }
 
 /* ---- pools ---- */

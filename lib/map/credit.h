@@ -9,6 +9,7 @@
  *	cr.month = ...; cr.as_of_opt = ...;	(DAY_NONE: not asked for)
  *	credit_match(&cr, regex, &e) ... or credit_match_defaults(&cr, &e);
  *	credit_read_grants(&cr, path, &e);	(optional; before the lines)
+ *	credit_read_claims(&cr, path, &e);	(optional: the previous claims)
  *	credit_read_ledger(&cr, path, &e);	(one or more)
  *	credit_read_lines(&cr, path, &e);	(one or more)
  *	credit_settle(&cr);			(once: received, pools)
@@ -24,7 +25,12 @@
  * The grants file (only mapcredit reads it): TSV with the columns code,
  * amount (positive), account (a linked account, a payer, or empty for
  * any), start, end (YYYY-MM-DD, end >= start) and, optionally, reference
- * (the contract id the grant belongs to). Codes are unique. */
+ * (the contract id the grant belongs to). Codes are unique.
+ *
+ * The claims (map-formats(5)) are a series: with previous claims read, the
+ * months before the run's first month (the month asked for, else the
+ * first month of the ledgers) are carried over from them, and every row
+ * gets its contract's figures to date (credit_claims). */
 #ifndef CREDIT_H
 #define CREDIT_H
 #include <regex.h>
@@ -36,6 +42,7 @@
 #include "core/tsv.h"
 #include "core/u64map.h"
 #include "map/contract.h"
+#include "map/formats.h"
 
 /* a MAP credit line */
 struct credit_line {
@@ -86,6 +93,18 @@ struct credit_tot {
 	money_t eligible, accruing, pending, stale, untrackable, received;
 };
 
+/* a claims row: the run's own, or carried over from the previous claims;
+ * amounts as written (the run's rounded to the cent) */
+struct credit_claim {
+	long month;
+	char *contract;
+	money_t rate;
+	money_t v[NCLAIM];	/* CL_* */
+	money_t td[NCLAIMTD];	/* CLT_*: the contract to date */
+	int carried;		/* from the previous claims */
+	long line;		/* its line there */
+};
+
 typedef void credit_warn_fn(void *arg, const char *file, long line,
     const char *msg);
 
@@ -108,10 +127,15 @@ struct credit {
 	size_t nacctws;
 	struct credit_tot *tots;	/* after settle: by month, contract */
 	size_t ntots;
+	struct credit_claim *claims;	/* after settle: by month, contract */
+	size_t nclaims;
+	long ledger_first;	/* the first month of the ledgers, or DAY_NONE */
 	struct buf other;	/* the other credits, as TSV rows */
 	/* private */
 	regex_t *pats;
 	size_t npats;
+	struct credit_claim *prev;	/* the previous claims */
+	size_t nprev;
 	struct strtab keys;	/* ledger keys -> ids */
 	struct u64map acctw_of, acc_of;	/* key id -> index */
 	struct u64map enr_of;	/* auto-enrolled (contract, account) */
@@ -149,6 +173,10 @@ int credit_read_grants(struct credit *, const char *path, struct err *e);
 /* mapstate's ledger: totals per contract and month, accruing spend per
  * workload, who holds each account's spend */
 int credit_read_ledger(struct credit *, const char *path, struct err *e);
+/* The previous claims (mapcredit --claims of an earlier run): kept for
+ * the months before the run's first (credit_claims). A month and contract
+ * twice, or an empty contract, is an error (EXIT_DATA). */
+int credit_read_claims(struct credit *, const char *path, struct err *e);
 /* curscan's charge lines: the Credit and Refund lines, MAP or other */
 int credit_read_lines(struct credit *, const char *path, struct err *e);
 
@@ -156,6 +184,15 @@ int credit_read_lines(struct credit *, const char *path, struct err *e);
  * received per contract and month, sort the totals, draw the lines from
  * their pools. Warns through cr.warn. */
 void credit_settle(struct credit *);
+
+/* The claims rows (cr.claims), credit_settle's last step: the run's
+ * rows of contracts (its totals rounded to the cent), for the months
+ * before the run's first month the previous claims' rows in their place
+ * or beside them, sorted by month and contract id; then each row's
+ * contract-to-date figures: sums over the contract's rows up to its month,
+ * projected_to_date the contract's projected total when it has one, and
+ * gap_to_date = projected_to_date - earned_to_date. */
+void credit_claims(struct credit *);
 
 /* Auto-claim: does the workload (not "unowned") hold all of the account's
  * spend that month? key is scratch space. */

@@ -1,6 +1,6 @@
 /* credit_write.c: the outputs of a settled credit run: the attribution
- * (each month's credit shared out to the cent), claimed vs projected per
- * contract, the pools with their expiry forecast, the other credits. */
+ * (each month's credit shared out to the cent), the pools with their
+ * expiry forecast, the other credits. The claims are credit_claims.c's. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -337,50 +337,6 @@ credit_write_attribution(const struct credit *cr, struct out *o)
 				part_row(o, mon, ct->id, &parts[k], total);
 		}
 		free(parts);
-	}
-}
-
-/* ---- claims ---- */
-
-void
-credit_write_claims(const struct credit *cr, struct out *o)
-{
-	size_t i, k;
-	char mon[DATE_MONTHLEN];
-
-	out_s(o, HDR_CLAIMS);
-	for (i = 0; i < cr->ntots; i++) {
-		const struct credit_tot *ct = &cr->tots[i];
-		money_t r, proj, earn, v[NCLAIM];
-
-		if (ct->contract < 0)
-			continue;
-		r = cr->contracts->v[ct->contract].rate;
-		proj = money_mul(r, ct->eligible);
-		earn = money_mul(r, ct->accruing);
-		v[CL_ELIGIBLE] = ct->eligible;
-		v[CL_ACCRUING] = ct->accruing;
-		v[CL_PENDING] = ct->pending;
-		v[CL_STALE] = ct->stale;
-		v[CL_UNTRACKABLE] = ct->untrackable;
-		v[CL_PROJECTED] = proj;
-		v[CL_EARNED] = earn;
-		v[CL_RECEIVED] = ct->received;
-		v[CL_GAP] = proj - earn;
-		v[CL_GAP_PENDING] = money_mul(r, ct->pending);
-		v[CL_GAP_STALE] = money_mul(r, ct->stale);
-		v[CL_GAP_UNTRACKABLE] = money_mul(r, ct->untrackable);
-		date_fmt_month(ct->month, mon);
-		out_s(o, mon);
-		out_c(o, '\t');
-		out_vals(o, ct->id);
-		out_c(o, '\t');
-		out_money_dp(o, r, 2);
-		for (k = 0; k < NCLAIM; k++) {
-			out_c(o, '\t');
-			out_money(o, money_round(v[k], 2));
-		}
-		out_c(o, '\n');
 	}
 }
 

@@ -38,6 +38,8 @@ static const struct rfield line_f[NFC] = {
 	RFIELD("principal_map_tag", RT_STR, O, R, principal_map_tag),
 	RFIELD("description", RT_STR, O, R, description),
 	RFIELD("resource_id", RT_STR, O, R, resource_id),
+	RFIELD("misspelled_key", RT_STR, O, R, misspelled_key),
+	RFIELD("misspelled_value", RT_STR, O, R, misspelled_value),
 };
 #undef R
 SCHEMA(line_schema, "charge lines", line_f);
@@ -76,6 +78,7 @@ static const struct rfield state_f[NFS] = {
 	RFIELD("portfolio", RT_STR, O, R, portfolio),
 	RFIELD("owner", RT_STR, O, R, owner),
 	RFIELD("engineer", RT_STR, O, R, engineer),
+	RFIELD("callers", RT_STR, O, R, callers),
 };
 #undef R
 SCHEMA(state_schema, "state", state_f);
@@ -197,6 +200,15 @@ static const struct rfield claims_f[] = {
 	RFIELD("gap_pending", RT_MONEY, E, R, v[CL_GAP_PENDING]),
 	RFIELD("gap_stale", RT_MONEY, E, R, v[CL_GAP_STALE]),
 	RFIELD("gap_untrackable", RT_MONEY, E | O, R, v[CL_GAP_UNTRACKABLE]),
+	RFIELD("projected_to_date", RT_MONEY, E | O, R, td[CLT_PROJECTED]),
+	RFIELD("earned_to_date", RT_MONEY, E | O, R, td[CLT_EARNED]),
+	RFIELD("received_to_date", RT_MONEY, E | O, R, td[CLT_RECEIVED]),
+	RFIELD("gap_to_date", RT_MONEY, E | O, R, td[CLT_GAP]),
+	RFIELD("gap_pending_to_date", RT_MONEY, E | O, R,
+	    td[CLT_GAP_PENDING]),
+	RFIELD("gap_stale_to_date", RT_MONEY, E | O, R, td[CLT_GAP_STALE]),
+	RFIELD("gap_untrackable_to_date", RT_MONEY, E | O, R,
+	    td[CLT_GAP_UNTRACKABLE]),
 };
 #undef R
 SCHEMA(claims_schema, "claims", claims_f);
@@ -270,10 +282,20 @@ static const struct rfield summary_f[] = {
 #undef R
 SCHEMA(summary_schema, "scan summary", summary_f);
 
+#define R struct account_rec
+static const struct rfield account_f[] = {
+	RFIELD("account", RT_STR, RF_NONEMPTY, R, account),
+	RFIELD("name", RT_STR, O, R, name),
+	RFIELD("joined", RT_DAY, E, R, joined),
+};
+#undef R
+SCHEMA(account_schema, "accounts", account_f);
+
 const char HDR_LINES[] = "usage_start\tpayer\taccount\taccount_name\t"
     "service\tregion\tline_type\tentity_kind\tentity\tusage_type\tmodel\t"
     "principal\tcost\tmap_tag\tprincipal_map_tag\tdescription\t"
-    "resource_id";	/* then tag_KEY columns, then a newline */
+    "resource_id\tmisspelled_key\tmisspelled_value";
+    /* then tag_KEY columns, then a newline */
 const char HDR_EVENTS[] = "date\tentity\tentity_kind\taccount\tfrom\tto\t"
     "reason\tmap_tag\tlast_good_tag\n";
 const char HDR_LEDGER[] = "date\tentity\tentity_kind\tpayer\taccount\t"
@@ -290,7 +312,9 @@ const char HDR_ATTRIBUTION[] = "month\tcontract\tworkload\tteam\tproduct\t"
     "portfolio\taccruing_cost\tshare\tcredit\tmethod\n";
 const char HDR_CLAIMS[] = "month\tcontract\tcredit_rate\teligible_cost\t"
     "accruing_cost\tpending_cost\tstale_cost\tuntrackable_cost\tprojected\t"
-    "earned\treceived\tgap\tgap_pending\tgap_stale\tgap_untrackable\n";
+    "earned\treceived\tgap\tgap_pending\tgap_stale\tgap_untrackable\t"
+    "projected_to_date\tearned_to_date\treceived_to_date\tgap_to_date\t"
+    "gap_pending_to_date\tgap_stale_to_date\tgap_untrackable_to_date\n";
 const char HDR_POOLS[] = "as_of\tcode\taccount\treference\tgranted\tused\t"
     "remaining\tstart\tend\tdays_left\tdaily_burn\texpiring_unused\tnote\n";
 const char HDR_OTHER[] = "date\tpayer\taccount\tservice\tline_type\tamount\t"
@@ -300,3 +324,4 @@ const char HDR_HISTORY[] = "date\tworkload\tteam\tproduct\tportfolio\tcost\t"
     "untrackable_cost\tai_eligible_cost\tai_accruing_cost\tELIGIBLE\t"
     "PENDING_TAG\tTAGGED\tSTALE_TAG\tINELIGIBLE\n";
 const char HDR_SUMMARY[] = "kind\tfile\tformat\tkey\trows\tcost\n";
+const char HDR_ACCOUNTS[] = "account\tname\tjoined\n";

@@ -27,11 +27,12 @@ struct line_rec {
 	struct span entity, usage_type, model, principal;
 	money_t cost;		/* 0 when empty: recr_empty(r, FC_COST) */
 	struct span map_tag, principal_map_tag, description, resource_id;
+	struct span misspelled_key, misspelled_value;	/* optional */
 };
 enum { FC_START, FC_PAYER, FC_ACCOUNT, FC_ACCOUNT_NAME, FC_SERVICE,
 	FC_REGION, FC_LINE_TYPE, FC_KIND, FC_ENTITY, FC_USAGE_TYPE, FC_MODEL,
 	FC_PRINCIPAL, FC_COST, FC_MAP_TAG, FC_PRINCIPAL_MAP_TAG,
-	FC_DESCRIPTION, FC_RESOURCE_ID, NFC };
+	FC_DESCRIPTION, FC_RESOURCE_ID, FC_MISS_KEY, FC_MISS_VALUE, NFC };
 extern const struct rschema line_schema;
 extern const char HDR_LINES[];
 
@@ -51,6 +52,7 @@ struct state_rec {
 	long eligible_days;
 	long first_seen, last_seen;
 	struct span workload, team, product, portfolio, owner, engineer;
+	struct span callers;	/* profile rows: space-separated principals */
 };
 enum { FS_AS_OF, FS_ENTITY, FS_KIND, FS_PAYER, FS_ACCOUNT, FS_ACCOUNT_NAME,
 	FS_SERVICE, FS_REGION, FS_MODEL, FS_PRINCIPAL, FS_MODEL_SOURCE,
@@ -58,7 +60,7 @@ enum { FS_AS_OF, FS_ENTITY, FS_KIND, FS_PAYER, FS_ACCOUNT, FS_ACCOUNT_NAME,
 	FS_MAP_TAG, FS_LAST_GOOD, FS_DRIFT, FS_ELIGIBLE, FS_ACCRUING,
 	FS_AT_RISK, FS_DAILY, FS_ELIG_DAYS, FS_FIRST_SEEN, FS_LAST_SEEN,
 	FS_WORKLOAD, FS_TEAM, FS_PRODUCT, FS_PORTFOLIO, FS_OWNER, FS_ENGINEER,
-	NFS };
+	FS_CALLERS, NFS };
 extern const struct rschema state_schema;
 
 /* ---- events (mapstate --events) ---- */
@@ -136,12 +138,18 @@ extern const struct rschema attribution_schema;
 enum { CL_ELIGIBLE, CL_ACCRUING, CL_PENDING, CL_STALE, CL_UNTRACKABLE,
 	CL_PROJECTED, CL_EARNED, CL_RECEIVED, CL_GAP, CL_GAP_PENDING,
 	CL_GAP_STALE, CL_GAP_UNTRACKABLE, NCLAIM };
+/* the contract-to-date columns (optional: older files lack them) */
+enum { CLT_PROJECTED, CLT_EARNED, CLT_RECEIVED, CLT_GAP, CLT_GAP_PENDING,
+	CLT_GAP_STALE, CLT_GAP_UNTRACKABLE, NCLAIMTD };
 struct claims_rec {
 	long month;
 	struct span contract;
 	money_t credit_rate;
 	money_t v[NCLAIM];
+	money_t td[NCLAIMTD];
 };
+/* the schema's field index of v[CL_x] (for recr_has) */
+#define FCL_V(x)	(3 + (x))
 extern const struct rschema claims_schema;
 
 /* ---- pools (mapcredit --pools) ---- */
@@ -183,7 +191,15 @@ struct summary_rec {
 };
 extern const struct rschema summary_schema;
 
+/* ---- accounts (mapcontract accounts; mapstate --accounts): when each
+ * linked account joined the organisation ---- */
+struct account_rec {
+	struct span account, name;
+	long joined;
+};
+extern const struct rschema account_schema;
+
 extern const char HDR_EVENTS[], HDR_LEDGER[], HDR_TASKS[], HDR_NOTIFY[];
 extern const char HDR_ATTRIBUTION[], HDR_CLAIMS[], HDR_POOLS[];
-extern const char HDR_OTHER[], HDR_HISTORY[], HDR_SUMMARY[];
+extern const char HDR_OTHER[], HDR_HISTORY[], HDR_SUMMARY[], HDR_ACCOUNTS[];
 #endif

@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/hash.h"
+#include "map/charge.h"		/* charge_tag_mapish */
 #include "map/formats.h"
 #include "map/lifecycle.h"
 #include "map/lifecycle_int.h"
@@ -46,6 +47,8 @@ lc_init(struct lifecycle *lc, const struct contracts *cs,
 	lc->as_of = opt->as_of;
 	lc->as_of_given = opt->as_of != DAY_NONE;
 	lc->prev_as_of = lc->max_day = lc->cur_month = DAY_NONE;
+	lc->first_day = DAY_NONE;
+	lc->accounts = opt->accounts;
 	lc->want_ledger = opt->ledger;
 	lc->all.excl = EXCL_DEFAULT;
 	if (ws == NULL)
@@ -75,8 +78,10 @@ lc_free(struct lifecycle *lc)
 	free(lc->wl_tagkey);
 	free(lc->owner_vals);
 	free(lc->acct_first);
+	free(lc->pcalls);
+	free(lc->known);
 	free(lc->callers);
-	free(lc->profile_ents);
+	u64map_free(&lc->known_ht);
 	strtab_free(&lc->strs);
 	memset(lc, 0, sizeof(*lc));
 }
@@ -244,6 +249,52 @@ acct_first_day(struct lifecycle *lc, uint32_t acct, long dflt)
 	return a->acct1 ? a->day : dflt;
 }
 
+void
+lc_data_day(struct lifecycle *lc, long day)
+{
+	if (lc->first_day == DAY_NONE || day < lc->first_day)
+		lc->first_day = day;
+}
+
+/* When the account joined, for the new-accounts rule: the accounts
+ * file's day, else its first day in the data if that is after the data's
+ * first day (what is there on the first day existed before), else
+ * DAY_NONE: not new. */
+static long
+joined_day(struct lifecycle *lc, const struct lc_ent *en, long day)
+{
+	const struct account *a = accounts_find(lc->accounts, S(en->account));
+	long first;
+
+	if (a != NULL && a->joined != DAY_NONE)
+		return a->joined;
+	first = acct_first_day(lc, en->account, day);
+	return first > lc->first_day ? first : DAY_NONE;
+}
+
+/* Is the account auto-enrolled into contract i? Never when another
+ * contract of the program lists it. */
+static int
+auto_enrolled(struct lifecycle *lc, size_t i, const struct lc_ent *en,
+    long day)
+{
+	const struct contract *c = &lc->contracts->v[i];
+	const char *name = S(en->account_name);
+
+	if (!c->auto_new && c->nglobs == 0)
+		return 0;
+	if (contracts_listing(lc->contracts, i, S(en->account)) >= 0)
+		return 0;
+	if (*name == '\0') {
+		const struct account *a = accounts_find(lc->accounts,
+		    S(en->account));
+
+		if (a != NULL)
+			name = a->name;
+	}
+	return contract_auto_enrolls(c, name, joined_day(lc, en, day));
+}
+
 /* ---- slots ---- */
 
 static uint64_t
@@ -319,6 +370,21 @@ latest32(const struct lifecycle *lc, int32_t *ts, uint32_t *val, int32_t nts,
 	}
 }
 
+/* the same for the MAP tag and whether its line had a misspelled key
+ * instead (ties: by value, then the misspelled key) */
+static void
+latest_tag(const struct lifecycle *lc, int32_t *ts, uint32_t *val,
+    uint8_t *miss, int32_t nts, uint32_t nval, int nmiss)
+{
+	int c = nts == *ts ? strcmp(S(nval), S(*val)) : 0;
+
+	if (nts > *ts || c > 0 || (nts == *ts && c == 0 && nmiss > *miss)) {
+		*ts = nts;
+		*val = nval;
+		*miss = (uint8_t)(nmiss != 0);
+	}
+}
+
 /* ---- the charge lines ---- */
 
 static enum lc_cat
@@ -344,6 +410,7 @@ struct linefile {
 	const struct tsvr *t;
 	int start;		/* usage_start's column */
 	int name, region, utype, model, princ, ptag, resid;
+	int miss;		/* misspelled_key and _value (curscan) */
 	struct lc_tagcols tags;
 	uint32_t svc, ut;	/* the last category looked up */
 	enum lc_cat cat;
@@ -384,6 +451,8 @@ line_strings(const struct recr *r, struct line_rec *l)
 	l->map_tag = recr_span(r, FC_MAP_TAG);
 	l->principal_map_tag = recr_span(r, FC_PRINCIPAL_MAP_TAG);
 	l->resource_id = recr_span(r, FC_RESOURCE_ID);
+	l->misspelled_key = recr_span(r, FC_MISS_KEY);
+	l->misspelled_value = recr_span(r, FC_MISS_VALUE);
 }
 
 /* an attribute from the entity's latest line, ties by value, so input
@@ -394,6 +463,32 @@ attr(const struct lifecycle *lc, uint32_t *field, uint32_t id, int newer,
 {
 	if (newer || (tie && strcmp(S(id), S(*field)) > 0))
 		*field = id;
+}
+
+/* A misspelled map-migrated key (Map-Migrated) is kept as a tag of the
+ * entity, a tag_KEY column of the state, where maptasks finds the key to
+ * rename: the latest line's only, so a key renamed since is cleared. */
+static void
+misspelled_tag(struct lifecycle *lc, struct lc_ent *en,
+    const struct line_rec *l, int newer, int tie)
+{
+	uint32_t key = 0, v, i;
+
+	if (l->misspelled_key.n) {
+		key = intern_span(lc, l->misspelled_key);
+		lc_tagkey_index(lc, key);
+	}
+	if (newer)
+		for (i = 0; i < en->ntags; i++)
+			if (en->tags[i].key != key && en->tags[i].val != 0 &&
+			    charge_tag_mapish(S(en->tags[i].key),
+			    strlen(S(en->tags[i].key))))
+				en->tags[i].val = 0;
+	if (key == 0)
+		return;
+	v = intern_span(lc, l->misspelled_value);
+	if (newer || (tie && strcmp(S(v), S(lc_ent_tag(en, key))) > 0))
+		lc_ent_settag(en, key, v);
 }
 
 static int
@@ -412,6 +507,8 @@ take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
 
 	if (day > lc->max_day)
 		lc->max_day = day;
+	if (!lc->as_of_given || day <= lc->as_of)
+		lc_data_day(lc, day);
 	if (lc->prev_as_of != DAY_NONE && day <= lc->prev_as_of)
 		return 0;	/* already in the previous state */
 	if (lc->as_of_given && day > lc->as_of)
@@ -441,13 +538,19 @@ take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
 	s->used = 1;
 	s->cost += l->cost;
 	sod = (int32_t)(l->usage_start - (int64_t)day * 86400);
-	latest32(lc, &s->tag_ts, &s->tag, sod, intern_span(lc, l->map_tag));
+	latest_tag(lc, &s->tag_ts, &s->tag, &s->keymiss, sod, intern_span(lc,
+	    l->map_tag), f->miss && l->map_tag.n == 0 && l->misspelled_key.n);
 	if (f->ptag)
 		latest32(lc, &s->ptag_ts, &s->ptag, sod, intern_span(lc,
 		    l->principal_map_tag));
-	if (f->princ)
-		latest32(lc, &s->princ_ts, &s->princ, sod, intern_span(lc,
-		    l->principal));
+	if (f->princ) {
+		uint32_t princ = intern_span(lc, l->principal);
+
+		latest32(lc, &s->princ_ts, &s->princ, sod, princ);
+		if (l->kind == K_PROFILE)
+			lc_pcall_add(lc, (uint32_t)(en - lc->ents), princ,
+			    (int32_t)day);
+	}
 	name = intern_span(lc, l->account_name);
 	if (f->name)
 		latest32(lc, &s->name_ts, &s->name, sod, name);
@@ -478,6 +581,9 @@ take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
 		if (newer || (rts == ats && strcmp(S(v), S(old)) > 0))
 			lc_ent_settag(en, f->tags.key[i], v);
 	}
+	if (f->miss && en->kind != K_AIDIRECT && (l->misspelled_key.n ||
+	    (newer && en->ntags)))
+		misspelled_tag(lc, en, l, newer, rts == ats);
 	if (newer)
 		en->attr_ts = rts;
 	/* what a Create Profile task copies from: the foundation model or
@@ -520,6 +626,7 @@ lc_read_lines(struct lifecycle *lc, const char *path, struct err *e)
 	f.princ = recr_has(r, FC_PRINCIPAL);
 	f.ptag = recr_has(r, FC_PRINCIPAL_MAP_TAG);
 	f.resid = recr_has(r, FC_RESOURCE_ID);
+	f.miss = recr_has(r, FC_MISS_KEY) && recr_has(r, FC_MISS_VALUE);
 	f.svc = f.ut = UINT32_MAX;
 	lc_tagcols(lc, t, 1, &f.tags);
 	for (i = 0; i < f.tags.n; i++)
@@ -620,8 +727,7 @@ cover(struct lifecycle *lc, const struct lc_ent *en, long day, uint32_t svc,
 			    day < c->start || day > c->end)
 				continue;
 			if (!contract_has_account(c, S(en->account)) &&
-			    !contract_auto_enrolls(c, S(en->account_name),
-			    acct_first_day(lc, en->account, day))) {
+			    !auto_enrolled(lc, i, en, day)) {
 				level = R_OUT_OF_SCOPE;
 			} else if (cat != CAT_NONE && (c->excl & catbit[cat]) &&
 			    !(cat == CAT_MP && ai)) {
@@ -666,69 +772,6 @@ reset_month(struct lifecycle *lc)
 		lc->ents[i].eligible = lc->ents[i].accruing = 0;
 		lc->ents[i].elig_days = 0;
 	}
-}
-
-static int
-cmp_caller(const void *a, const void *b, void *arg)
-{
-	const struct lifecycle *lc = arg;
-	const struct lc_caller *x = a, *y = b;
-
-	if (x->principal != y->principal)
-		return x->principal < y->principal ? -1 : 1;
-	/* several tagged profiles of one caller: the smallest ARN first */
-	return lc_keycmp(lc, x->ent, y->ent);
-}
-
-/* Profile entities that were TAGGED, by their caller, for the
- * direct-fallback rule: rebuilt at the start of each day from the profile
- * entities (listed once: entities never change kind). */
-static void
-index_tagged_profiles(struct lifecycle *lc)
-{
-	size_t i;
-
-	if (lc->profile_ents == NULL) {
-		lc->profile_ents = xcalloc(lc->nents + 1,
-		    sizeof(*lc->profile_ents));
-		for (i = 0; i < lc->nents; i++)
-			if (lc->ents[i].kind == K_PROFILE)
-				lc->profile_ents[lc->nprofile_ents++] =
-				    (uint32_t)i;
-		lc->callers = xcalloc(lc->nprofile_ents + 1,
-		    sizeof(*lc->callers));
-	}
-	lc->ncallers = 0;
-	for (i = 0; i < lc->nprofile_ents; i++) {
-		struct lc_ent *p = &lc->ents[lc->profile_ents[i]];
-
-		if (p->state == ST_TAGGED && p->principal != 0) {
-			lc->callers[lc->ncallers].principal = p->principal;
-			lc->callers[lc->ncallers].ent = lc->profile_ents[i];
-			lc->ncallers++;
-		}
-	}
-	if (lc->ncallers > 1)
-		qsort_r(lc->callers, lc->ncallers, sizeof(*lc->callers),
-		    cmp_caller, lc);
-}
-
-/* The tagged profile a caller routed through, or NULL. */
-static struct lc_ent *
-tagged_profile_of(struct lifecycle *lc, uint32_t principal)
-{
-	size_t lo = 0, hi = lc->ncallers;
-
-	while (lo < hi) {
-		size_t mid = (lo + hi) / 2;
-
-		if (lc->callers[mid].principal < principal)
-			lo = mid + 1;
-		else
-			hi = mid;
-	}
-	return lo < lc->ncallers && lc->callers[lo].principal == principal ?
-	    &lc->ents[lc->callers[lo].ent] : NULL;
 }
 
 /* The workload that owns an entity with its attributes as they are now:
@@ -787,13 +830,14 @@ add_ledger(struct lifecycle *lc, long day, struct lc_ent *en, money_t cost,
 
 /* The state of an eligible charge that can carry a tag. */
 static void
-tag_state(struct lifecycle *lc, struct lc_ent *en, long day, int contract)
+tag_state(struct lifecycle *lc, struct lc_ent *en, long day, int contract,
+    int keymiss)
 {
 	const struct contract *c = &lc->contracts->v[contract];
 	enum tagcheck tc = map_tag_check(S(en->map_tag), c->mpe);
 	int was = en->state;
 	struct lc_ent *via = en->kind == K_AIDIRECT ?
-	    tagged_profile_of(lc, en->key) : NULL;
+	    lc_tagged_profile_of(lc, en->key) : NULL;
 
 	if (tc == TAG_OK) {
 		en->last_good_tag = en->map_tag;
@@ -809,11 +853,13 @@ tag_state(struct lifecycle *lc, struct lc_ent *en, long day, int contract)
 			en->drift_date = (int32_t)day;
 		set_state(lc, en, day, ST_STALE, was == ST_STALE &&
 		    en->reason == R_DRIFT_FALLBACK ? R_DRIFT_FALLBACK :
-		    tc == TAG_MISSING ? R_DRIFT_REMOVED : R_DRIFT_ALTERED);
+		    tc == TAG_MISSING ? (keymiss ? R_KEY_MISSPELLED :
+		    R_DRIFT_REMOVED) : R_DRIFT_ALTERED);
 	} else {
 		set_state(lc, en, day, ST_PENDING, tc == TAG_MALFORMED ?
 		    R_TAG_MALFORMED : tc == TAG_OTHER_MPE ? R_TAG_OTHER :
-		    en->kind == K_AIDIRECT ? R_DIRECT : R_TAG_MISSING);
+		    en->kind == K_AIDIRECT ? R_DIRECT : keymiss ?
+		    R_KEY_MISSPELLED : R_TAG_MISSING);
 	}
 }
 
@@ -825,6 +871,7 @@ apply_day(struct lifecycle *lc, struct lc_ent *en, long day, size_t from,
 	size_t i;
 	int32_t tts = -2, pts = -2, rts = -2, nts = -2;
 	uint32_t tag = 0, ptag = 0, princ = 0, name = 0;
+	uint8_t keymiss = 0;
 	money_t cost = 0, elig = 0, best_cost = 0;
 	int contract = -1, why = R_NO_CONTRACT, best_why = -1;
 	uint32_t svc_best = 0;
@@ -834,7 +881,8 @@ apply_day(struct lifecycle *lc, struct lc_ent *en, long day, size_t from,
 	for (i = from; i < to; i++) {
 		struct lc_slot *s = &lc->slots[lc->order[i]];
 
-		latest32(lc, &tts, &tag, s->tag_ts, s->tag);
+		latest_tag(lc, &tts, &tag, &keymiss, s->tag_ts, s->tag,
+		    s->keymiss);
 		latest32(lc, &pts, &ptag, s->ptag_ts, s->ptag);
 		latest32(lc, &rts, &princ, s->princ_ts, s->princ);
 		if (s->name_ts >= 0)
@@ -888,7 +936,8 @@ apply_day(struct lifecycle *lc, struct lc_ent *en, long day, size_t from,
 	if (en->kind == K_UNATTRIBUTED)
 		set_state(lc, en, day, ST_ELIGIBLE, R_UNTRACKABLE);
 	else
-		tag_state(lc, en, day, contract);
+		tag_state(lc, en, day, contract, en->kind != K_AIDIRECT &&
+		    keymiss);
 	en->eligible += elig;
 	en->elig_days++;
 	if (en->state == ST_TAGGED)
@@ -905,14 +954,12 @@ fallback_fixed(struct lifecycle *lc, long day, size_t from, size_t to)
 	size_t i;
 
 	for (i = from; i < to; i++) {
-		struct lc_slot *s = &lc->slots[lc->order[i]];
-		struct lc_ent *p = &lc->ents[s->ent], *d;
-		uint32_t id;
+		const struct lc_pcall *pc = &lc->pcalls[i];
+		struct lc_ent *p = &lc->ents[pc->ent], *d;
+		uint32_t id = pc->principal;
 
-		if (p->kind != K_PROFILE || p->state != ST_TAGGED ||
-		    p->principal == 0)
+		if (p->state != ST_TAGGED)
 			continue;
-		id = p->principal;
 		if (id >= lc->ent_of_cap || !lc->ent_of_key[id])
 			continue;
 		d = &lc->ents[lc->ent_of_key[id] - 1];
@@ -951,15 +998,17 @@ replay(struct lifecycle *lc)
 	if (n > 1)
 		qsort_r(lc->order, n, sizeof(*lc->order), cmp_slot, lc);
 	sl = lc->slots;
+	lc_pcalls_prepare(lc);
 	i = 0;
 	while (i < n) {
 		long day = sl[lc->order[i]].day;
-		size_t dayend = i;
+		size_t dayend = i, pfrom, pto;
 
 		while (dayend < n && sl[lc->order[dayend]].day == day)
 			dayend++;
 		enter_month(lc, day);
-		index_tagged_profiles(lc);
+		lc_pcalls_until(lc, day, &pfrom, &pto);
+		lc_index_tagged_profiles(lc);
 		for (j = i; j < dayend;) {
 			uint32_t ent = sl[lc->order[j]].ent;
 			size_t k = j;
@@ -969,9 +1018,10 @@ replay(struct lifecycle *lc)
 			apply_day(lc, &lc->ents[ent], day, j, k);
 			j = k;
 		}
-		fallback_fixed(lc, day, i, dayend);
+		fallback_fixed(lc, day, pfrom, pto);
 		i = dayend;
 	}
+	lc_callers_finish(lc);
 	if (lc->as_of != DAY_NONE)
 		enter_month(lc, lc->as_of);
 }

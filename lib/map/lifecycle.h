@@ -26,6 +26,8 @@
 #include "core/money.h"
 #include "core/strtab.h"
 #include "core/tsv.h"
+#include "core/u64map.h"
+#include "map/accounts.h"
 #include "map/contract.h"
 #include "map/vocab.h"
 #include "map/workload.h"
@@ -34,6 +36,8 @@ struct lc_opts {
 	long as_of;		/* the day the state is for; DAY_NONE: the
 				 * input's last usage day */
 	int ledger;		/* keep a ledger row per entity and day */
+	const struct accounts *accounts;	/* when accounts joined; NULL:
+						 * guess from the data */
 };
 
 /* Timestamps held per entity are seconds since LC_TS_BASE in 32 bits
@@ -77,6 +81,7 @@ struct lc_slot {
 	int32_t tag_ts, ptag_ts, princ_ts, name_ts;
 	uint32_t tag, ptag, princ, name;
 	uint8_t cat, used;
+	uint8_t keymiss;	/* the tag's line: a near miss, no map-migrated */
 };
 
 /* a transition (the events file) */
@@ -104,9 +109,15 @@ struct lc_acctday {
 	int32_t day;
 };
 
-/* a TAGGED profile by its caller (the direct-fallback rule) */
+/* a profile and one of its callers (the direct-fallback rule) */
 struct lc_caller {
 	uint32_t principal, ent;
+};
+
+/* a caller routed through a profile on a day (INT32_MIN: before the run) */
+struct lc_pcall {
+	uint32_t ent, principal;
+	int32_t day;
 };
 
 struct lifecycle {
@@ -138,16 +149,23 @@ struct lifecycle {
 	const char **owner_vals;
 
 	long as_of, prev_as_of, max_day, cur_month;	/* DAY_NONE: none */
+	long first_day;		/* of the data (lines and state), DAY_NONE */
+	const struct accounts *accounts;
 	int as_of_given;
 
 	struct lc_acctday *acct_first;
 	size_t acct_first_sz, acct_first_n;
 
-	/* the tagged profiles of the day, by caller */
+	/* every (profile, caller, day) of the lines and the previous state;
+	 * the pairs seen before the replay's day; of those, the TAGGED
+	 * profiles of the day, by caller */
+	struct lc_pcall *pcalls;
+	size_t npcalls, pcallcap, pcall_next;
+	struct lc_caller *known;
+	size_t nknown, knowncap;
+	struct u64map known_ht;
 	struct lc_caller *callers;
 	size_t ncallers;
-	uint32_t *profile_ents;
-	size_t nprofile_ents;
 
 	struct contract all;	/* every exclusion: categorises charges */
 	const char *state_path;	/* as given to lc_load_state */

@@ -33,4 +33,21 @@ void lc_tagcols(struct lifecycle *, const struct tsvr *, int named,
 void lc_tagcols_free(struct lc_tagcols *);
 /* an account was seen on day: keep its first day */
 void lc_acct_seen(struct lifecycle *, uint32_t acct, long day);
+/* a day of data was read (the first one is not "new" for accounts) */
+void lc_data_day(struct lifecycle *, long day);
+
+/* lifecycle_callers.c: the callers of each profile. Add while reading,
+ * prepare before the replay, then each day: until (the day's own
+ * routings), index (the TAGGED profiles' callers), profile_of; finish
+ * after the replay, then callers_of for the state. */
+void lc_pcall_add(struct lifecycle *, uint32_t ent, uint32_t principal,
+    int32_t day);
+void lc_pcall_load(struct lifecycle *, uint32_t ent, const char *, size_t);
+void lc_pcalls_prepare(struct lifecycle *);
+void lc_pcalls_until(struct lifecycle *, long day, size_t *from,
+    size_t *to);
+void lc_index_tagged_profiles(struct lifecycle *);
+struct lc_ent *lc_tagged_profile_of(struct lifecycle *, uint32_t principal);
+void lc_callers_finish(struct lifecycle *);
+size_t lc_callers_of(const struct lifecycle *, uint32_t ent, size_t *first);
 #endif

@@ -13,7 +13,7 @@ static const char hdr_state[] = "as_of\tentity\tentity_kind\tpayer\taccount"
     "\taccount_name\tservice\tregion\tmodel\tprincipal\tmodel_source"
     "\tcontract\tstate\treason\teligibility_date\tstate_since\tmap_tag"
     "\tlast_good_tag\tdrift_date\teligible_cost\taccruing_cost\tat_risk_cost"
-    "\tdaily_cost\teligible_days\tfirst_seen\tlast_seen";
+    "\tdaily_cost\teligible_days\tfirst_seen\tlast_seen\tcallers";
 static const char hdr_state_owner[] = "\tworkload\tteam\tproduct\tportfolio"
     "\towner\tengineer";
 
@@ -71,8 +71,15 @@ take_state(struct lifecycle *lc, const struct recr *r, const struct
 		if (t->len[tg->col[i]])
 			lc_ent_settag(en, tg->key[i], lc_intern(lc,
 			    t->f[tg->col[i]], t->len[tg->col[i]]));
-	if (en->first_seen != (int32_t)DAY_NONE)
+	if (en->first_seen != (int32_t)DAY_NONE) {
 		lc_acct_seen(lc, en->account, en->first_seen);
+		lc_data_day(lc, en->first_seen);
+	}
+	/* a state from before the callers column: its latest caller */
+	if (en->kind == K_PROFILE)
+		lc_pcall_load(lc, (uint32_t)(en - lc->ents), recr_has(r,
+		    FS_CALLERS) ? s->callers.s : s->principal.s, recr_has(r,
+		    FS_CALLERS) ? s->callers.n : s->principal.n);
 	return 0;
 }
 
@@ -188,8 +195,9 @@ static void
 state_row(const struct lifecycle *lc, struct out *o, const struct lc_ent *en,
     const uint32_t *keys)
 {
-	size_t k;
+	size_t k, first, end;
 
+	end = lc_callers_of(lc, (uint32_t)(en - lc->ents), &first);
 	row_head(lc, o, lc->as_of, en);
 	tab_str(lc, o, en->payer);
 	tab_str(lc, o, en->account);
@@ -218,6 +226,12 @@ state_row(const struct lifecycle *lc, struct out *o, const struct lc_ent *en,
 	out_long(o, en->elig_days);
 	tab_day(o, en->first_seen);
 	tab_day(o, en->last_seen);
+	out_c(o, '\t');
+	for (k = first; k < end; k++) {
+		if (k > first)
+			out_c(o, ' ');
+		out_vals(o, S(lc->known[k].principal));
+	}
 	out_owner(lc, o, en->owner, 1);
 	for (k = 0; k < lc->ntagkeys; k++)
 		tab_str(lc, o, lc_ent_tag(en, keys[k]));

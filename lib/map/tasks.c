@@ -8,6 +8,7 @@
 
 #include "core/date.h"
 #include "core/hash.h"
+#include "map/charge.h"		/* charge_tag_mapish */
 #include "map/tasks.h"
 
 void
@@ -132,6 +133,7 @@ tasks_add_entity(struct tasks *c, const struct state_rec *s, struct err *e)
 	r->workload = intern(c, s->workload);
 	r->owner = intern(c, s->owner);
 	r->engineer = intern(c, s->engineer);
+	r->miskeys = r->misvalue = "";
 	r->kind = s->kind;
 	r->state = s->state;
 	r->reason = s->reason;
@@ -165,16 +167,50 @@ tasks_add_entity(struct tasks *c, const struct state_rec *s, struct err *e)
 	return 0;
 }
 
+/* The misspelled map-migrated keys of a state row: its tag_KEY columns
+ * whose KEY is a near miss, with a value (mapstate keeps the latest
+ * line's only). */
+static void
+misspelled_keys(struct tasks *c, const struct tsvr *t, struct task_entity *r)
+{
+	struct buf b = { 0 };
+	struct span v = { "", 0 };
+	size_t i;
+
+	for (i = 0; i < t->nf; i++) {
+		const char *k = t->hdr[i];
+
+		if (strncmp(k, "tag_", 4) != 0 || t->len[i] == 0 ||
+		    !charge_tag_mapish(k + 4, strlen(k + 4)))
+			continue;
+		if (b.len)
+			buf_addc(&b, '\t');
+		else
+			v = rec_str(t, (int)i);
+		buf_adds(&b, k + 4);
+	}
+	if (b.len) {
+		struct span ks = { buf_cstr(&b), b.len };
+
+		r->miskeys = intern(c, ks);
+		r->misvalue = intern(c, v);
+	}
+	buf_free(&b);
+}
+
 static int
 state_row(struct tasks *c, const struct recr *r, const void *rec,
     struct err *e)
 {
 	const struct state_rec *s = rec;
 
-	(void)r;
 	if (c->as_of == DAY_NONE)
 		c->as_of = s->as_of;
-	return tasks_add_entity(c, s, e);
+	if (tasks_add_entity(c, s, e) != 0)
+		return -1;
+	if (s->reason == R_KEY_MISSPELLED)
+		misspelled_keys(c, r->t, &c->rows[c->nrows - 1]);
+	return 0;
 }
 
 int
@@ -431,6 +467,9 @@ task_decide(const struct tasks *c, const struct task_entity *r, int to,
     int reason, long day, const struct task_profile **pp)
 {
 	*pp = NULL;
+	if (reason == R_KEY_MISSPELLED && (r->kind == K_RESOURCE ||
+	    r->kind == K_PROFILE))
+		return T_RENAME_TAG_KEY;
 	if (r->kind == K_RESOURCE)
 		return to == ST_STALE ? T_RETAG_RESOURCE : T_TAG_RESOURCE;
 	if (r->kind == K_PROFILE)
@@ -681,6 +720,26 @@ profile_appeared(struct tasks *c, size_t i, const struct task_entity *r)
 		free(good);
 }
 
+/* The tag's key became misspelled, or the misspelled key went, with no
+ * change of state (no event says when): the situation goes on, the fix is
+ * another. The open task keeps its id, opening day and impact and takes
+ * the type that fits, so nightly and one-shot runs agree. */
+static void
+key_changed(struct tasks *c, size_t i, const struct task_entity *r)
+{
+	struct task *k = &c->v[i];
+	const struct task_profile *p;
+	int t;
+
+	if ((r->kind != K_RESOURCE && r->kind != K_PROFILE) ||
+	    (k->type == T_RENAME_TAG_KEY) == (r->reason == R_KEY_MISSPELLED))
+		return;
+	if ((t = task_decide(c, r, r->state, r->reason, c->as_of, &p)) >= 0) {
+		k->type = t;
+		k->fresh = 1;
+	}
+}
+
 void
 tasks_reconcile(struct tasks *c)
 {
@@ -705,6 +764,8 @@ tasks_reconcile(struct tasks *c)
 			task_close(k, r->state_since, resolution_of(r->state));
 		else if (k->type == T_CREATE_PROFILE)
 			profile_appeared(c, i, r);
+		else
+			key_changed(c, i, r);
 	}
 }
 
@@ -806,6 +867,11 @@ tasks_refresh(struct tasks *c, int have_ledger)
 		val[0] = '\0';
 		if (ct)
 			task_expected(k, ct, val, sizeof(val));
+		/* a rename keeps the value when it is valid */
+		if (ct && r && k->type == T_RENAME_TAG_KEY &&
+		    strlen(r->misvalue) < sizeof(val) &&
+		    map_tag_check(r->misvalue, ct->mpe) == TAG_OK)
+			memcpy(val, r->misvalue, strlen(r->misvalue) + 1);
 		free(k->expected);
 		k->expected = xmalloc(strlen(val) + 16);
 		snprintf(k->expected, strlen(val) + 16, "map-migrated=%s", val);

@@ -29,6 +29,10 @@ struct task_entity {
 	const char *entity, *account, *region, *model, *principal;
 	const char *model_source, *service, *contract, *last_good_tag;
 	const char *workload, *owner, *engineer;
+	/* reason tag-key-misspelled: the near-miss keys the state holds in
+	 * tag_KEY columns (Map-Migrated ...), tab-separated, and the value of
+	 * the first; "" when it holds none */
+	const char *miskeys, *misvalue;
 	int kind, state, reason;	/* map/vocab.h */
 	long state_since, drift_date, first_seen;
 	money_t daily_cost;

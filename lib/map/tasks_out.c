@@ -236,29 +236,65 @@ arn_lookup(struct buf *c, struct buf *why, const struct task *k,
 	}
 }
 
+/* How a resource is tagged: EC2's own call by id, the Tagging API by ARN
+ * (as CUR gives it or built into arn), or not before its ARN is looked up
+ * (why says what CUR gave instead). */
+enum target { TG_EC2, TG_ARN, TG_LOOKUP };
+
+static enum target
+resource_target(struct buf *arn, struct buf *why, const struct task *k,
+    const struct task_entity *r)
+{
+	if (strncmp(k->entity, "arn:", 4) == 0) {
+		buf_adds(arn, k->entity);
+		return TG_ARN;
+	}
+	if (ec2_id(k->entity))
+		return TG_EC2;
+	return arn_build(arn, why, k, r) ? TG_ARN : TG_LOOKUP;
+}
+
+/* an AWS CLI call: the command, --region, the option naming the target
+ * and the target */
+static void
+call_on(struct buf *c, const struct task *k, const char *cmd,
+    const char *opt, const char *target)
+{
+	buf_adds(c, cmd);
+	region_opt(c, k->region);
+	buf_adds(c, opt);
+	q(c, target);
+}
+
+/* the call that sets map-migrated=value on a resource (not TG_LOOKUP) */
+static void
+tag_call(struct buf *c, const struct task *k, enum target tg,
+    const struct buf *arn, const char *value)
+{
+	if (tg == TG_EC2) {
+		call_on(c, k, "aws ec2 create-tags", " --resources ",
+		    k->entity);
+		buf_adds(c, " --tags ");
+		q2(c, "Key=map-migrated,Value=", value);
+	} else {
+		call_on(c, k, "aws resourcegroupstaggingapi tag-resources",
+		    " --resource-arn-list ", arn->s);
+		buf_adds(c, " --tags ");
+		q2(c, "map-migrated=", value);
+	}
+}
+
 static void
 cmd_resource(struct buf *c, struct buf *a, const struct task *k,
     const struct task_entity *r, const char *value)
 {
 	const char *verb = k->type == T_TAG_RESOURCE ? "tag" : "re-tag";
 	struct buf arn = { 0 }, why = { 0 };
+	enum target tg = resource_target(&arn, &why, k, r);
 
-	if (strncmp(k->entity, "arn:", 4) != 0 && ec2_id(k->entity)) {
-		buf_adds(c, "aws ec2 create-tags");
-		region_opt(c, k->region);
-		buf_adds(c, " --resources ");
-		q(c, k->entity);
-		buf_adds(c, " --tags ");
-		q2(c, "Key=map-migrated,Value=", value);
-	} else if (strncmp(k->entity, "arn:", 4) == 0 ||
-	    arn_build(&arn, &why, k, r)) {
-		buf_adds(c, "aws resourcegroupstaggingapi tag-resources");
-		region_opt(c, k->region);
-		buf_adds(c, " --resource-arn-list ");
-		q(c, arn.len ? buf_cstr(&arn) : k->entity);
-		buf_adds(c, " --tags ");
-		q2(c, "map-migrated=", value);
-	} else {
+	if (tg != TG_LOOKUP)
+		tag_call(c, k, tg, &arn, value);
+	else {
 		arn_lookup(c, &why, k, r);
 		buf_printf(a, "%s the resource %s with map-migrated=%s. Its "
 		    "ARN cannot be built: %s. The command looks it up; tag "
@@ -271,6 +307,91 @@ cmd_resource(struct buf *c, struct buf *a, const struct task *k,
 		    k->entity, value);
 	buf_free(&arn);
 	buf_free(&why);
+}
+
+/* the call that tags an application inference profile */
+static void
+profile_tag_call(struct buf *c, const struct task *k, const char *value)
+{
+	call_on(c, k, "aws bedrock tag-resource", " --resource-arn ",
+	    k->entity);
+	buf_adds(c, " --tags ");
+	q2(c, "key=map-migrated,value=", value);
+}
+
+/* Each misspelled key of keys (tab-separated) as a quoted word, after
+ * prefix (Key= for EC2). */
+static void
+key_words(struct buf *c, const char *keys, const char *prefix)
+{
+	struct buf w = { 0 };
+	const char *p = keys, *tab;
+
+	while (*p) {
+		tab = strchr(p, '\t');
+		w.len = 0;
+		buf_add(&w, p, tab ? (size_t)(tab - p) : strlen(p));
+		buf_addc(c, ' ');
+		q2(c, prefix, buf_cstr(&w));
+		p = tab ? tab + 1 : p + strlen(p);
+	}
+	buf_free(&w);
+}
+
+/* A map-migrated key spelled wrong (Map-Migrated, map_migrated): set the
+ * right key, then remove the wrong one; AWS counts map-migrated only. */
+static void
+cmd_rename(struct buf *c, struct buf *a, const struct task *k,
+    const struct task_entity *r, const char *value)
+{
+	const char *keys = r->miskeys, *what;
+	struct buf arn = { 0 }, why = { 0 }, kl = { 0 };
+	enum target tg = TG_ARN;
+	size_t i;
+
+	buf_adds(&kl, keys[0] ? "the tag key " : "the misspelled tag key");
+	for (i = 0; keys[i]; i++)	/* for the action: A B */
+		buf_addc(&kl, keys[i] == '\t' ? ' ' : keys[i]);
+	what = buf_cstr(&kl);
+	if (k->kind == K_PROFILE) {
+		profile_tag_call(c, k, value);
+		if (keys[0]) {
+			call_on(c, k, " && aws bedrock untag-resource",
+			    " --resource-arn ", k->entity);
+			buf_adds(c, " --tag-keys");
+			key_words(c, keys, "");
+		}
+	} else if ((tg = resource_target(&arn, &why, k, r)) == TG_LOOKUP) {
+		arn_lookup(c, &why, k, r);
+		buf_printf(a, "rename %s to map-migrated on the resource %s. "
+		    "Its ARN cannot be built: %s. The command looks it up; on "
+		    "that ARN run aws resourcegroupstaggingapi tag-resources "
+		    "--tags map-migrated=%s, then untag-resources --tag-keys "
+		    "%s", what, k->entity, buf_cstr(&why), value,
+		    keys[0] ? what + 12 : "with the misspelled key");
+	} else {
+		tag_call(c, k, tg, &arn, value);
+		if (keys[0] && tg == TG_EC2) {
+			call_on(c, k, " && aws ec2 delete-tags",
+			    " --resources ", k->entity);
+			buf_adds(c, " --tags");
+			key_words(c, keys, "Key=");
+		} else if (keys[0]) {
+			call_on(c, k, " && aws resourcegroupstaggingapi "
+			    "untag-resources", " --resource-arn-list ", arn.s);
+			buf_adds(c, " --tag-keys");
+			key_words(c, keys, "");
+		}
+	}
+	if (a->len == 0)
+		buf_printf(a, "rename %s to map-migrated on the %s %s: set "
+		    "map-migrated=%s, then remove the misspelled key (MAP "
+		    "counts map-migrated only, spelled exactly so)", what,
+		    k->kind == K_PROFILE ? "inference profile" : "resource",
+		    k->entity, value);
+	buf_free(&arn);
+	buf_free(&why);
+	buf_free(&kl);
 }
 
 static void
@@ -334,12 +455,7 @@ task_command(struct task *k, const struct task_entity *r, const char *value)
 		cmd_resource(&c, &a, k, r, value);
 		break;
 	case T_TAG_PROFILE:
-		buf_adds(&c, "aws bedrock tag-resource");
-		region_opt(&c, k->region);
-		buf_adds(&c, " --resource-arn ");
-		q(&c, k->entity);
-		buf_adds(&c, " --tags ");
-		q2(&c, "key=map-migrated,value=", value);
+		profile_tag_call(&c, k, value);
 		buf_printf(&a, "%s the inference profile %s with "
 		    "map-migrated=%s", r->state == ST_STALE ? "re-tag" : "tag",
 		    k->entity, value);
@@ -359,6 +475,9 @@ task_command(struct task *k, const struct task_entity *r, const char *value)
 		break;
 	case T_TAG_PRINCIPAL:
 		cmd_principal(&c, &a, k, value);
+		break;
+	case T_RENAME_TAG_KEY:
+		cmd_rename(&c, &a, k, r, value);
 		break;
 	}
 	free(k->command);

@@ -13,7 +13,7 @@ const char *const reason_names[NREASON] = { "", "no-contract",
 	"excluded:glacier-deep-archive", "eligible", "untrackable", "tag-ok",
 	"tag-missing", "tag-malformed", "tag-other-mpe", "direct-invocation",
 	"drift:removed", "drift:altered", "drift:direct-fallback",
-	"routed-through-profile" };
+	"routed-through-profile", "tag-key-misspelled" };
 /* "" (R_NONE) is a valid reason: a state row may have none */
 const struct vocab vocab_reason = { "reason", reason_names, R_NONE,
 	NREASON };
@@ -30,7 +30,7 @@ kind_is_ai(int kind)
 
 const char *const task_type_names[NTTYPE] = { "TAG_RESOURCE",
 	"RETAG_RESOURCE", "CREATE_PROFILE", "ADD_TO_PROFILE", "TAG_PROFILE",
-	"TAG_PRINCIPAL" };
+	"TAG_PRINCIPAL", "RENAME_TAG_KEY" };
 const struct vocab vocab_task_type = { "task type", task_type_names, 0,
 	NTTYPE };
 

@@ -20,7 +20,9 @@ enum map_reason {
 	R_NONE, R_NO_CONTRACT, R_OUT_OF_SCOPE, R_SERVICE, R_EX_DT, R_EX_MP,
 	R_EX_EKS, R_EX_GDA, R_ELIGIBLE, R_UNTRACKABLE, R_TAG_OK, R_TAG_MISSING,
 	R_TAG_MALFORMED, R_TAG_OTHER, R_DIRECT, R_DRIFT_REMOVED,
-	R_DRIFT_ALTERED, R_DRIFT_FALLBACK, R_ROUTED, NREASON
+	R_DRIFT_ALTERED, R_DRIFT_FALLBACK, R_ROUTED,
+	R_KEY_MISSPELLED,	/* no map-migrated, but a near miss (Map-Migrated) */
+	NREASON
 };
 extern const char *const reason_names[NREASON];
 extern const struct vocab vocab_reason;
@@ -39,7 +41,8 @@ int kind_is_ai(int kind);
 
 /* ---- Cloud Engineer tasks (map-model §5) ---- */
 enum task_type { T_TAG_RESOURCE, T_RETAG_RESOURCE, T_CREATE_PROFILE,
-	T_ADD_TO_PROFILE, T_TAG_PROFILE, T_TAG_PRINCIPAL, NTTYPE };
+	T_ADD_TO_PROFILE, T_TAG_PROFILE, T_TAG_PRINCIPAL, T_RENAME_TAG_KEY,
+	NTTYPE };
 extern const char *const task_type_names[NTTYPE];
 extern const struct vocab vocab_task_type;
 
