@@ -112,6 +112,7 @@ manlint:
 
 bench: all
 	@sh bench/run.sh
+	@sh bench/quadratic.sh
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

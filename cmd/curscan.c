@@ -19,6 +19,7 @@
 #include "core/afile.h"
 #include "core/date.h"
 #include "core/money.h"
+#include "core/strtab.h"
 #include "core/tsv.h"
 #include "core/zin.h"
 #include "intake/csvin.h"
@@ -47,23 +48,43 @@ struct tally {
 	int has_cost;
 };
 struct tallys {
-	struct tally *v;
-	size_t n;
+	struct tally *v;	/* in the order first seen */
+	size_t n, cap;
+	struct strtab ix;	/* key -> id; pos[id] = index in v + 1 */
+	uint32_t *pos;
+	size_t poscap;
+	int init;
 };
 
+/* A key's tally, added when new: hashed, since a file can hold tens of
+ * thousands of distinct line item types or near-miss keys. */
 static struct tally *
 stat_get(struct tallys *s, const char *key, size_t klen)
 {
-	size_t i;
+	uint32_t id;
 
-	for (i = 0; i < s->n; i++)
-		if (strlen(s->v[i].key) == klen &&
-		    memcmp(s->v[i].key, key, klen) == 0)
-			return &s->v[i];
-	s->v = xrealloc(s->v, (s->n + 1) * sizeof(*s->v));
+	if (!s->init) {
+		strtab_init(&s->ix);
+		s->init = 1;
+	}
+	id = strtab_intern(&s->ix, key, klen);
+	if (id >= s->poscap) {
+		size_t old = s->poscap;
+
+		s->poscap = id * 2 + 16;
+		s->pos = xrealloc(s->pos, s->poscap * sizeof(*s->pos));
+		memset(s->pos + old, 0, (s->poscap - old) * sizeof(*s->pos));
+	}
+	if (s->pos[id])
+		return &s->v[s->pos[id] - 1];
+	if (s->n == s->cap) {
+		s->cap = s->cap ? s->cap * 2 : 16;
+		s->v = xrealloc(s->v, s->cap * sizeof(*s->v));
+	}
 	memset(&s->v[s->n], 0, sizeof(s->v[0]));
 	s->v[s->n].key = xstrndup(key, klen);
-	return &s->v[s->n++];
+	s->pos[id] = (uint32_t)++s->n;
+	return &s->v[s->n - 1];
 }
 
 static void
@@ -74,8 +95,10 @@ stats_free(struct tallys *s)
 	for (i = 0; i < s->n; i++)
 		free(s->v[i].key);
 	free(s->v);
-	s->v = NULL;
-	s->n = 0;
+	free(s->pos);
+	if (s->init)
+		strtab_free(&s->ix);
+	memset(s, 0, sizeof(*s));
 }
 
 /* A rejected row: where its output would have been. */
@@ -987,6 +1010,8 @@ input_files(char **operands, size_t nop, size_t *np)
 			if (b.len && b.s[b.len - 1] != '/')
 				buf_addc(&b, '/');
 			buf_adds(&b, m.keys[k]);
+			if (manifest_entry_ok(opt_root, b.s, &e) != 0)
+				die_err(opt_manifests[i], &e);
 			paths = xrealloc(paths, (npaths + 1) * sizeof(*paths));
 			paths[npaths++] = b.s;
 		}

@@ -17,10 +17,18 @@
 /* the run; file-level for the notifications side file's writer */
 static struct tasks run;
 
+static const struct task_filter *script_filter;
+
 static void
 write_notify(struct out *o)
 {
 	tasks_write_notify(&run, o);
+}
+
+static void
+write_script(struct out *o)
+{
+	tasks_write_script(&run, o, script_filter);
 }
 
 static void
@@ -47,6 +55,8 @@ usage(void)
 	    "                         ADD_TO_PROFILE, TAG_PROFILE, TAG_PRINCIPAL,\n"
 	    "                         RENAME_TAG_KEY\n"
 	    "  -n, --notify FILE      write Product Owner notifications\n"
+	    "  -s, --script FILE      write the open tasks' commands as a\n"
+	    "                         commented set -eu sh script\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n\n"
 	    "A filtered list (--open, --assignee, --type) is for reading: give\n"
@@ -58,7 +68,7 @@ usage(void)
 
 /* what the command line asked for */
 struct opts {
-	const char *cpath, *ppath, *ipath, *npath, *spath;
+	const char *cpath, *ppath, *ipath, *npath, *spath, *scpath;
 	const char **epaths, **lpaths;
 	size_t nev, nled;
 	long as_of;
@@ -79,13 +89,14 @@ options(int argc, char **argv, struct opts *op)
 		{ "assignee", required_argument, NULL, 'A' },
 		{ "type", required_argument, NULL, 't' },
 		{ "notify", required_argument, NULL, 'n' },
+		{ "script", required_argument, NULL, 's' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
 	};
 	int ch;
 
-	while ((ch = getopt_long(argc, argv, "c:p:e:l:i:a:oA:t:n:hV", longopts,
+	while ((ch = getopt_long(argc, argv, "c:p:e:l:i:a:oA:t:n:s:hV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -125,6 +136,9 @@ options(int argc, char **argv, struct opts *op)
 			break;
 		case 'n':
 			op->npath = optarg;
+			break;
+		case 's':
+			op->scpath = optarg;
 			break;
 		case 'h':
 			usage();
@@ -179,6 +193,9 @@ main(int argc, char **argv)
 	tasks_sort(&run);
 	if (op.npath)
 		sidefile_prepare(op.npath, write_notify);
+	script_filter = &op.filt;
+	if (op.scpath)
+		sidefile_prepare(op.scpath, write_script);
 	out_init(&o, 1);
 	tasks_write(&run, &o, &op.filt);
 	if (out_close(&o) != 0)

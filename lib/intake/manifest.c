@@ -1,3 +1,7 @@
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -50,6 +54,12 @@ str(struct js *j)
 		buf_free(&b);
 		return NULL;
 	}
+	if (memchr(v, '\0', vl) != NULL) {	/* \u0000: would cut it short */
+		j->why = "a NUL (\\u0000) in a string";
+		free(scratch);
+		buf_free(&b);
+		return NULL;
+	}
 	res = xstrndup(v, vl);
 	free(scratch);
 	buf_free(&b);
@@ -58,6 +68,24 @@ str(struct js *j)
 }
 
 static int skip(struct js *j, int depth);
+
+/* A key with a ".." component resolves outside ROOT/. */
+static int
+leaves(const char *k)
+{
+	const char *p = k;
+
+	for (;;) {
+		const char *sl = strchr(p, '/');
+		size_t n = sl ? (size_t)(sl - p) : strlen(p);
+
+		if (n == 2 && p[0] == '.' && p[1] == '.')
+			return 1;
+		if (sl == NULL)
+			return 0;
+		p = sl + 1;
+	}
+}
 
 static int
 skip(struct js *j, int depth)
@@ -190,6 +218,13 @@ manifest_parse(const char *json, size_t n, struct manifest *m,
 					free(key);
 					goto bad;
 				}
+				if (leaves(s3key(v))) {
+					free(v);
+					free(key);
+					j.why = "a file list entry with a '..' "
+					    "component would leave the mirror";
+					goto bad;
+				}
 				m->keys = xrealloc(m->keys,
 				    (m->n + 1) * sizeof(*m->keys));
 				m->keys[m->n++] = xstrdup(s3key(v));
@@ -246,4 +281,39 @@ manifest_free(struct manifest *m)
 	free(m->keys);
 	m->keys = NULL;
 	m->n = 0;
+}
+
+int
+manifest_entry_ok(const char *root, const char *path, struct err *e)
+{
+	struct stat st;
+	char *rr, *rp;
+	size_t n;
+	int ok;
+
+	if (stat(path, &st) != 0)
+		return 0;	/* missing: the open says so, as for an operand */
+	if (!S_ISREG(st.st_mode)) {
+		err_set(e, EXIT_DATA, 0, "the manifest lists '%s', which is not "
+		    "a regular file", path);
+		return -1;
+	}
+	rr = realpath(root, NULL);
+	rp = realpath(path, NULL);
+	if (rr == NULL || rp == NULL) {
+		err_set(e, EXIT_SYS, 0, "%s: %s", rr ? path : root,
+		    strerror(errno));
+		free(rr);
+		free(rp);
+		return -1;
+	}
+	n = strlen(rr);
+	ok = strncmp(rp, rr, n) == 0 && (rp[n] == '/' || (n == 1 &&
+	    rr[0] == '/'));
+	if (!ok)
+		err_set(e, EXIT_DATA, 0, "the manifest lists '%s', which "
+		    "resolves to %s, outside the mirror %s", path, rp, rr);
+	free(rr);
+	free(rp);
+	return ok ? 0 : -1;
 }

@@ -16,4 +16,8 @@ struct manifest {
 
 int manifest_parse(const char *json, size_t n, struct manifest *, struct err *);
 void manifest_free(struct manifest *);
+/* ROOT/KEY as resolved: 0 when it is a regular file inside root (through
+ * symlinks too) or absent; -1 with e when it is something else or leaves
+ * the mirror. manifest_parse has refused keys with ".." and NULs. */
+int manifest_entry_ok(const char *root, const char *path, struct err *e);
 #endif

@@ -165,4 +165,8 @@ void task_command(struct task *k, const struct task_entity *r,
 void tasks_write(const struct tasks *, struct out *,
     const struct task_filter *);
 void tasks_write_notify(const struct tasks *, struct out *);
+/* The open tasks the filter shows as a commented sh script (set -eu),
+ * in the order of the list; a task with no command is a comment. */
+void tasks_write_script(const struct tasks *, struct out *,
+    const struct task_filter *);
 #endif

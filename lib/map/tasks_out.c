@@ -4,21 +4,35 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/date.h"
+#include "core/table.h"
 #include "map/tasks.h"
 
 /* ---- shell-safe commands ---- */
 
-/* s as one sh word: single quotes, each ' written '\'' */
+/* s as one sh word: single quotes, each ' written '"'"' (no backslash,
+ * so the command column is a safe word before and after TSV decoding) */
 static void
 q(struct buf *b, const char *s)
 {
 	buf_addc(b, '\'');
 	for (; *s; s++)
 		if (*s == '\'')
-			buf_adds(b, "'\\''");
+			buf_adds(b, "'\"'\"'");
 		else
 			buf_addc(b, *s);
 	buf_addc(b, '\'');
+}
+
+/* A control byte (tab, newline) in a value would be escaped in the TSV:
+ * the column would no longer be the command. None is built. */
+static int
+has_control(const char *s)
+{
+	for (; *s; s++)
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			return 1;
+	return 0;
 }
 
 /* prefix and value as one quoted word */
@@ -480,6 +494,12 @@ task_command(struct task *k, const struct task_entity *r, const char *value)
 		cmd_rename(&c, &a, k, r, value);
 		break;
 	}
+	if (has_control(buf_cstr(&c))) {
+		c.len = 0;
+		buf_adds(&c, "# not built: a value holds a tab, newline or other "
+		    "control character; tag this entity by hand");
+		buf_adds(&a, " (by hand: a value holds a control character)");
+	}
 	free(k->command);
 	free(k->action);
 	k->command = xstrdup(buf_cstr(&c));
@@ -598,4 +618,59 @@ tasks_write_notify(const struct tasks *c, struct out *o)
 		out_c(o, '\n');
 		buf_free(&note);
 	}
+}
+
+/* a comment line's text: a value's control bytes become '?', so no value
+ * can end the comment and start a command */
+static void
+comment(struct out *o, const char *s)
+{
+	out_s(o, "# ");
+	for (; *s; s++)
+		out_c(o, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+	out_c(o, '\n');
+}
+
+void
+tasks_write_script(const struct tasks *c, struct out *o,
+    const struct task_filter *f)
+{
+	char day[DATE_DAYLEN];
+	struct buf b = { 0 };
+	size_t i, n = 0;
+
+	for (i = 0; i < c->n; i++)
+		n += c->v[i].open && shown(&c->v[i], f);
+	date_fmt_day(c->as_of, day);
+	out_s(o, "#!/bin/sh\n");
+	buf_printf(&b, "MAP tagging: the %zu open task%s as of %s (maptasks "
+	    "--script), most credit at stake first.", n, n == 1 ? "" : "s",
+	    day);
+	comment(o, b.s);
+	comment(o, "Read each one before running it; the script stops at the "
+	    "first that fails.");
+	out_s(o, "set -eu\n");
+	for (i = 0; i < c->n; i++) {
+		const struct task *k = &c->v[i];
+
+		if (!k->open || !shown(k, f))
+			continue;
+		out_c(o, '\n');
+		b.len = 0;
+		buf_printf(&b, "%s %s %s (account %s%s%s): ", k->id,
+		    task_type_names[k->type], k->entity, k->account,
+		    k->region[0] ? ", " : "", k->region);
+		fmt_dollars(k->daily_impact, &b);
+		buf_adds(&b, " a day at stake");
+		comment(o, b.s);
+		comment(o, k->action);
+		if (k->command[0] == '#' || k->command[0] == '\0')
+			comment(o, k->command[0] ? k->command + 2 :
+			    "no command");
+		else {
+			out_s(o, k->command);
+			out_c(o, '\n');
+		}
+	}
+	buf_free(&b);
 }
