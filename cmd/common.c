@@ -1,4 +1,5 @@
 #include <errno.h>
+#include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -115,14 +116,39 @@ sidefile_discard(void)
 		afile_abort(&side[i]);
 }
 
+/* Killed by SIGINT, SIGTERM or SIGHUP before the commit: the temporaries
+ * go (unlink is async-signal-safe), then the signal does what it would. */
+static void
+sidefile_signal(int sig)
+{
+	size_t i;
+
+	for (i = 0; i < nside; i++)
+		if (side[i].tmp != NULL)
+			(void)unlink(side[i].tmp);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
 void
 sidefile_prepare(const char *path, void (*fn)(struct out *))
 {
 	struct err e = { 0 };
 	struct afile *a;
+	sigset_t sigs, old;
 
-	if (nside == 0)
+	if (nside == 0) {
 		atexit(sidefile_discard);
+		signal(SIGINT, sidefile_signal);
+		signal(SIGTERM, sidefile_signal);
+		signal(SIGHUP, sidefile_signal);
+	}
+	sigemptyset(&sigs);
+	sigaddset(&sigs, SIGINT);
+	sigaddset(&sigs, SIGTERM);
+	sigaddset(&sigs, SIGHUP);
+	/* the handler reads side[]: not while it moves */
+	sigprocmask(SIG_BLOCK, &sigs, &old);
 	side = xrealloc(side, (nside + 1) * sizeof(*side));
 	sidepath = xrealloc(sidepath, (nside + 1) * sizeof(*sidepath));
 	sidepath[nside] = path;
@@ -130,6 +156,7 @@ sidefile_prepare(const char *path, void (*fn)(struct out *))
 	if (afile_open(a, path, 0, &e) != 0)
 		die_err(path, &e);
 	nside++;
+	sigprocmask(SIG_SETMASK, &old, NULL);
 	fn(&a->o);
 	/* written and synced now; renamed by sidefile_commit */
 	if (out_flush(&a->o) != 0 || (a->tmp && fsync(a->fd) != 0)) {

@@ -1160,8 +1160,10 @@ main(int argc, char **argv)
 	if (out_close(&so) != 0) {
 		warnx("write error: %s", strerror(so.err));
 		status = EXIT_SYS;
-	}
-	if (opt_summary)
+		if (opt_summary)	/* it would describe lines not written */
+			warnx("%s: not written: the charge lines were not",
+			    opt_summary);
+	} else if (opt_summary)
 		write_summary(opt_summary);
 	jobs_free();
 	free(paths);

@@ -1,6 +1,8 @@
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -82,6 +84,38 @@ std_fd(const char *path)
 	return (int)n;
 }
 
+/* Temporaries of TARGET whose writer is no longer running. */
+static void
+remove_stale(const char *target)
+{
+	const char *sl = strrchr(target, '/');
+	char *dir = sl ? xstrndup(target, (size_t)(sl - target) + (sl ==
+	    target)) : xstrdup(".");
+	const char *base = sl ? sl + 1 : target;
+	size_t bl = strlen(base);
+	struct dirent *de;
+	DIR *d = opendir(dir);
+
+	if (d != NULL) {
+		while ((de = readdir(d)) != NULL) {
+			const char *p = de->d_name;
+			char *end;
+			long pid;
+
+			if (strncmp(p, base, bl) != 0 ||
+			    strncmp(p + bl, ".tmp.", 5) != 0)
+				continue;
+			pid = strtol(p + bl + 5, &end, 10);
+			if (pid <= 0 || *end != '.' || strlen(end) != 7 ||
+			    !(kill((pid_t)pid, 0) != 0 && errno == ESRCH))
+				continue;
+			(void)unlinkat(dirfd(d), p, 0);
+		}
+		closedir(d);
+	}
+	free(dir);
+}
+
 int
 afile_open(struct afile *a, const char *path, unsigned flags, struct err *e)
 {
@@ -126,9 +160,12 @@ afile_open(struct afile *a, const char *path, unsigned flags, struct err *e)
 		mode = 0666 & ~um;
 	}
 	n = strlen(a->target);
-	a->tmp = xmalloc(n + 16);
-	memcpy(a->tmp, a->target, n);
-	memcpy(a->tmp + n, ".tmpXXXXXX", 11);
+	a->tmp = xmalloc(n + 40);
+	/* TARGET.tmp.PID.XXXXXX: a run killed before its rename leaves one,
+	 * which the next writer of TARGET removes once PID is gone */
+	(void)snprintf(a->tmp, n + 40, "%s.tmp.%ld.XXXXXX", a->target,
+	    (long)getpid());
+	remove_stale(a->target);
 	if ((a->fd = mkstemp(a->tmp)) < 0) {
 		err_set(e, EXIT_SYS, 0, "%s", strerror(errno));
 		free(a->tmp);

@@ -23,3 +23,9 @@ rm -f out.tsv got fifo
 curscan -s "$TMP/no/such/dir/sum.tsv" "$f" > out.tsv; echo "exit $?"
 wc -l < out.tsv
 ls -A
+echo "--- standard output fails (a full disk): no summary is committed"
+rm -f "$TMP/full-sum"
+curscan -s "$TMP/full-sum" "$f" > /dev/full 2> "$TMP/err"
+echo "exit $?"
+grep -v "unknown line item type" "$TMP/err" | sed "s|$TMP|\$TMP|g"
+test -e "$TMP/full-sum" && echo "summary written" || echo "no summary"
