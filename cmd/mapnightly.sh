@@ -1,10 +1,11 @@
 #!/bin/sh
 # mapnightly: one night of the MAP toolchain, run the way cron runs it.
 #
-#   curscan -> mapstate -> maptasks -> mapcredit -> mapscore
+#   curscan -> mapstate -> maptasks -> mapcredit -> mapscore -> mapreport
 #
 # into a state directory:
 #   DIR/current/              the latest night's outputs
+#   DIR/current/report/       its HTML report (mapreport)
 #   DIR/history/YYYY-MM-DD/   one dated copy per night (--keep of them)
 #   DIR/.lock                 the lock (DIR/.lock.d without flock(1))
 #   DIR/.work/                a run's temporary files, gone when it ends
@@ -13,7 +14,9 @@
 # score history) from the newest dated copy before its own day, so running
 # a night again gives the same bytes, and a failed night changes nothing:
 # every output is written under DIR/.work and moved into place only
-# after every stage succeeded. See mapnightly(1).
+# after every stage succeeded. With --mail, each engineer's and owner's
+# digest goes out through sendmail once the night is published. See
+# mapnightly(1).
 set -u
 LC_ALL=C
 export LC_ALL
@@ -29,9 +32,10 @@ Usage: mapnightly -d DIR -c CONTRACTS [OPTION]... [EXPORT_FILE]...
        mapnightly -d DIR -c CONTRACTS -m MANIFEST [-r ROOT] [OPTION]...
 Run one night of the MAP toolchain on the month's Cost and Usage
 Report export: curscan, mapstate from yesterday's state, maptasks
-from yesterday's tasks, mapcredit and mapscore,
-into the state directory DIR. Outputs are renamed into place only
-when every stage succeeded; a failed night changes nothing.
+from yesterday's tasks, mapcredit, mapscore and mapreport (the HTML
+report, when installed), into the state directory DIR. Outputs are
+renamed into place only when every stage succeeded; a failed night
+changes nothing.
 
   -d, --state-dir DIR    the state directory (created if absent);
                          required
@@ -53,13 +57,23 @@ when every stage succeeded; a failed night changes nothing.
       --lock-wait SECONDS
                          wait up to SECONDS for another run to finish
                          (default 0: exit at once)
+      --no-report        do not write the HTML report (report/)
+      --mail             once the night is published, mail each
+                         engineer and owner of the workloads what is
+                         new since the night before (needs -w)
+      --sendmail CMD     the mail command, given each message on its
+                         standard input (default: $MAP_SENDMAIL, else
+                         'sendmail -t -oi')
+      --mail-from ADDR   the From: of the digests (default: left to
+                         the mail command)
   -h, --help             show this help and exit
   -V, --version          show the version and exit
 
 Exit status: 0 success; otherwise the exit status of the stage that
 failed (2 usage, 3 bad input data, 4 system or I/O error), or 2 for
 a usage error and 4 for a system error of mapnightly itself,
-including a state directory locked by another run. See
+including a state directory locked by another run; 5 when the night
+is published but a digest could not be built or sent. See
 mapnightly(1) and map-formats(5).
 EOF
 }
@@ -109,6 +123,7 @@ is_day() {
 # ---------------------------------------------------------------- options
 dir='' contracts='' workloads='' grants='' inventory='' root='' asof='' keep=14
 bindir='' lockwait=0 manifests='' tags=''
+report=1 mail=0 sendmail=${MAP_SENDMAIL:-} mailfrom=''
 while [ $# -gt 0 ]; do
 	opt=$1
 	val=
@@ -117,8 +132,8 @@ while [ $# -gt 0 ]; do
 	--) shift; break ;;
 	--*=*) val=${opt#*=}; opt=${opt%%=*}; has=1 ;;
 	-[dcwgimrtak]?*) val=${opt#-?}; opt=${opt%"$val"}; has=1 ;;
-	-h | --help) usage; exit 0 ;;
-	-V | --version) echo "$prog (FinOps Center MAP toolchain) $version"; exit 0 ;;
+	-h | --help) usage || exit 4; exit 0 ;;	# 4: stdout is full or gone
+	-V | --version) echo "$prog (FinOps Center MAP toolchain) $version" || exit 4; exit 0 ;;
 	-) break ;;
 	-*) ;;
 	*) break ;;
@@ -126,13 +141,15 @@ while [ $# -gt 0 ]; do
 	case $opt in
 	-d | --state-dir | -c | --contracts | -w | --workloads | -g | --grants | \
 	-i | --inventory | -m | --manifest | -r | --root | -t | --tag | \
-	-a | --as-of | -k | --keep | --bin | --lock-wait)
+	-a | --as-of | -k | --keep | --bin | --lock-wait | --sendmail | --mail-from)
 		if [ $has = 0 ]; then
 			[ $# -ge 2 ] || usage_error "option '$opt' requires an argument"
 			val=$2
 			shift
 		fi
 		;;
+	--no-report | --mail)
+		[ $has = 0 ] || usage_error "option '$opt' doesn't allow an argument" ;;
 	--help | --version)
 		usage_error "option '$opt' doesn't allow an argument" ;;
 	--*) usage_error "unrecognized option '$opt'" ;;
@@ -152,6 +169,10 @@ while [ $# -gt 0 ]; do
 	-k | --keep) keep=$val ;;
 	--bin) bindir=$val ;;
 	--lock-wait) lockwait=$val ;;
+	--no-report) report=0 ;;
+	--mail) mail=1 ;;
+	--sendmail) sendmail=$val ;;
+	--mail-from) mailfrom=$val ;;
 	esac
 done
 
@@ -169,6 +190,18 @@ is_uint "$lockwait" ||
 	usage_error "--lock-wait wants a number of seconds, not '$lockwait'"
 case $manifests$tags in
 *"$nl$nl"* | "$nl"*) usage_error "an empty --manifest or --tag" ;;
+esac
+if [ $mail = 1 ]; then
+	[ $report = 1 ] || usage_error "--mail attaches the report: drop --no-report"
+	[ -n "$workloads" ] || usage_error "--mail needs the workloads file (-w), which names the recipients"
+	sendmail=${sendmail:-sendmail -t -oi}
+fi
+# one address, nothing that could end the header line or start another
+case $mailfrom in
+'') ;;
+*[!A-Za-z0-9.@_+=-]* | *@*@* | @* | *@ | [!@]) usage_error "--mail-from wants a mail address, not '$mailfrom'" ;;
+*@*) ;;
+*) usage_error "--mail-from wants a mail address, not '$mailfrom'" ;;
 esac
 lockmode=${MAPNIGHTLY_LOCK:-}
 if [ -z "$lockmode" ]; then
@@ -188,6 +221,12 @@ fi
 for t in curscan mapstate maptasks mapcredit mapscore; do
 	[ -x "$bindir/$t" ] || die 4 "$bindir/$t: not found or not executable (see --bin)"
 done
+# the report is optional, but --mail builds its digests with mapreport
+if [ $report = 1 ] && [ ! -x "$bindir/mapreport" ]; then
+	[ $mail = 0 ] || die 4 "$bindir/mapreport: not found or not executable (--mail needs it)"
+	say "skipped: mapreport not installed in $bindir (no report tonight)"
+	report=0
+fi
 for f in "$contracts" "$workloads" "$grants" "$inventory"; do
 	[ -z "$f" ] || [ -r "$f" ] || die 4 "$f: cannot read"
 done
@@ -209,6 +248,12 @@ if ! { mkdir -p "$dir" 2>/dev/null && [ -d "$dir" ] && [ -w "$dir" ]; }; then
 fi
 
 locked() {	# holder-pid waited
+	if [ -n "$1" ] && ! kill -0 "$1" 2>/dev/null; then
+		# the run's shell was killed alone: a stage it started lives on
+		# and holds the lock until it ends
+		say "$dir is locked by a stage of an earlier run whose shell (pid $1) is gone; not running (it ends when that stage does)"
+		return
+	fi
 	if [ "$2" -gt 0 ]; then
 		_s=seconds
 		[ "$2" = 1 ] && _s=second
@@ -218,6 +263,11 @@ locked() {	# holder-pid waited
 	fi
 }
 
+# the lock is written to: never through a symlink or into something that
+# is not a regular file (a run as root would write its pid over its target)
+if [ -L "$dir/.lock" ] || { [ -e "$dir/.lock" ] && [ ! -f "$dir/.lock" ]; }; then
+	die 4 "$dir/.lock: not a regular file (a symbolic link?): refusing to use it as the lock"
+fi
 case $lockmode in
 flock)
 	# (a failed redirection of exec would end the shell: try it first)
@@ -237,12 +287,16 @@ mkdir)
 	waited=0
 	until mkdir "$dir/.lock.d" 2>/dev/null; do
 		[ -d "$dir/.lock.d" ] || die 4 "$dir/.lock.d: cannot create the lock"
+		pid=$(cat "$dir/.lock.d/pid" 2>/dev/null)
+		if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null &&
+		    mv "$dir/.lock.d" "$dir/.lock.d.stale.$$" 2>/dev/null; then
+			# its run was killed: the lock is stale, take it over
+			say "$dir/.lock.d: pid $pid is gone; taking over its lock"
+			rm -rf "$dir/.lock.d.stale.$$"
+			continue
+		fi
 		if [ "$waited" -ge "$lockwait" ]; then
-			pid=$(cat "$dir/.lock.d/pid" 2>/dev/null)
 			locked "$pid" "$lockwait"
-			if [ -n "$pid" ] && ! kill -0 "$pid" 2>/dev/null; then
-				say "pid $pid does not seem to be running: if no run is under way, remove $dir/.lock.d"
-			fi
 			exit 4
 		fi
 		sleep 1
@@ -255,7 +309,21 @@ esac
 
 # We hold the lock: what a killed run left behind can go.
 work=$dir/.work
-rm -rf "$work" "$dir"/history/.*.new "$dir"/history/.*.old "$dir"/current/.new
+# A run killed while it replaced a dated copy (history/D moved to .D.old,
+# .D.new not yet moved to D) left the old copy as .D.old: it is put back.
+for _o in "$dir"/history/.[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].old; do
+	[ -d "$_o" ] || continue
+	_d=${_o%.old}
+	_d=$dir/history/${_d##*/.}
+	if [ -d "$_d" ]; then
+		rm -rf "$_o"
+	else
+		mv "$_o" "$_d" || die 4 "$_o: cannot put the dated copy back"
+		say "put back $_d, which a killed run had moved aside"
+	fi
+done
+rm -rf "$work" "$dir"/history/.*.new "$dir"/current/.new \
+	"$dir"/current/report/.new
 mkdir "$work" "$work/out" || die 4 "$work: cannot create"
 out=$work/out
 
@@ -397,10 +465,20 @@ set -- -l "$out/ledger.tsv" -s "$out/state.tsv" -t "$out/tasks.tsv" \
 stage mapscore "$out/score.tsv" "$bindir/mapscore" "$@" \
 	-H "$out/score-history.tsv" --as-of "$asof"
 
+# mapreport: the night's HTML report, a directory of pages. It reads
+# STATEDIR/current/: tonight's outputs are shown to it as such.
+if [ $report = 1 ]; then
+	{ mkdir "$work/night" && ln -s ../out "$work/night/current"; } ||
+		die 4 "$work/night: cannot create"
+	set -- -d "$work/night" -o "$out/report"
+	[ -n "$workloads" ] && set -- "$@" -w "$workloads"
+	stage mapreport "$work/report.out" "$bindir/mapreport" "$@"
+fi
+
 # ---------------------------------------------------------------- publish
 # Every stage succeeded. The dated copy first (a run reads its inputs from
-# there), then current/: links to the dated copy's files, each moved over
-# its old self by rename(2).
+# there), then current/ and current/report/: links to the dated copy's
+# files, each moved over its old self by rename(2).
 mkdir -p "$dir/history" "$dir/current" || die 4 "$dir: cannot create history/ or current/"
 hist=$dir/history/$asof
 mv "$out" "$dir/history/.$asof.new" || die 4 "$dir/history: cannot move tonight's outputs in"
@@ -410,14 +488,63 @@ fi
 mv "$dir/history/.$asof.new" "$hist" || die 4 "$hist: cannot move tonight's outputs in"
 rm -rf "$dir/history/.$asof.old"
 
-new=$dir/current/.new
-{ mkdir "$new" && { ln "$hist"/* "$new/" 2>/dev/null || cp "$hist"/* "$new/"; } &&
-	mv -f "$new"/* "$dir/current/" && rmdir "$new"; } ||
+# link_into SRC DST: DST's files become links to SRC's (or copies where
+# links cannot be made), each renamed over its old self; DST's files that
+# SRC does not have are removed
+link_into() {
+	mkdir -p "$2" && mkdir "$2/.new" || return 1
+	for _f in "$1"/*; do
+		[ -f "$_f" ] || continue
+		ln "$_f" "$2/.new/" 2>/dev/null || cp "$_f" "$2/.new/" || return 1
+	done
+	for _f in "$2"/.new/*; do
+		[ -f "$_f" ] || continue
+		mv -f "$_f" "$2/" || return 1
+	done
+	rmdir "$2/.new" || return 1
+	for _f in "$2"/*; do
+		[ -f "$_f" ] || continue
+		[ -e "$1/${_f##*/}" ] || rm -f "$_f" || return 1
+	done
+}
+{ link_into "$hist" "$dir/current" &&
+	if [ -d "$hist/report" ]; then
+		link_into "$hist/report" "$dir/current/report"
+	else
+		rm -rf "$dir/current/report"
+	fi; } ||
 	die 4 "$dir/current: cannot update (the dated copy $hist is complete)"
-for f in "$dir"/current/*; do
-	[ -e "$f" ] || continue
-	[ -e "$hist/${f##*/}" ] || rm -f "$f"
-done
+
+# Mail: what is new since the night before, one message per engineer and
+# owner, each piped to the mail command. The night is published already:
+# a failure here is reported and gives status 5, and changes nothing.
+mailrc=0
+if [ $mail = 1 ]; then
+	"$bindir/mapreport" -d "$dir" -w "$workloads" -o "$dir/current/report" \
+		--digest "$work/mail" >"$work/digest.out"
+	rc=$?
+	if [ $rc != 0 ]; then
+		say "the digests could not be built (mapreport exited with status $rc); no mail sent, the night of $asof is published"
+		mailrc=5
+	fi
+	for m in "$work"/mail/*.eml; do
+		[ $rc = 0 ] && [ -f "$m" ] || continue
+		{ [ -z "$mailfrom" ] || printf 'From: %s\n' "$mailfrom"; cat "$m"; } |
+			PATH=$PATH:/usr/sbin:/usr/lib sh -c "$sendmail"
+		src=$?
+		to=${m##*/}
+		case $src in
+		0) ;;
+		126 | 127)	# the command itself cannot run: the same for every message
+			say "cannot run the mail command '$sendmail' (status $src): no digest sent; the night of $asof is published"
+			mailrc=5
+			break ;;
+		*)
+			say "mail to ${to%.eml} failed: '$sendmail' exited with status $src; the night of $asof is published"
+			mailrc=5 ;;
+		esac
+	done
+fi
 
 # Retention: the newest --keep dated copies.
 set --
@@ -428,4 +555,4 @@ while [ $# -gt "$keep" ]; do
 	rm -rf "$1"
 	shift
 done
-exit 0
+exit $mailrc

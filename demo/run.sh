@@ -9,7 +9,9 @@
 #   3. print the FinOps Lead's view of April 30 (mapscore --role lead);
 #   4. run the night of April 30 again (nothing may change), and replay
 #      the whole month in one run into demo/out/oneshot/, which must end
-#      with the same files as the thirty nights.
+#      with the same files as the thirty nights;
+#   5. name the FinOps Lead's page of April 30 (mapreport's, which
+#      mapnightly writes every night into report/) for the user to open.
 set -u
 LC_ALL=C
 export LC_ALL
@@ -175,7 +177,7 @@ else
 fi
 
 # 4. the same night again, and the month in one run
-snap() { (cd "$1" && for f in *; do cksum "$f"; done); }
+snap() { (cd "$1" && find . -type f | LC_ALL=C sort | while read -r f; do cksum "$f"; done); }
 echo
 before=$(snap "$cur")
 night "$last" "$out/nightly"
@@ -190,7 +192,23 @@ rc=0
 for f in "$cur"/*; do
 	b=${f##*/}
 	case $b in score.tsv | score-history.tsv) continue ;; esac	# the trend needs the nights
+	if [ -d "$f" ]; then	# report/: every page
+		diff -r "$f" "$out/oneshot/current/$b" >/dev/null 2>&1 ||
+			{ echo "one-shot replay: $b/ differs" >&2; rc=1; }
+		continue
+	fi
 	cmp -s "$f" "$out/oneshot/current/$b" || { echo "one-shot replay: $b differs" >&2; rc=1; }
 done
 [ $rc = 0 ] && echo "one-shot replay: identical"
+
+# 5. the Lead's page
+lead=$out/nightly/history/$last/report/lead.html
+echo
+if [ -f "$lead" ]; then
+	echo "The FinOps Lead's page of $last, to open in a browser:"
+	echo "  $lead"
+	echo "(every page of the night: $out/nightly/history/$last/report/index.html)"
+else
+	echo "(mapreport is not built: no report pages)"
+fi
 exit $rc

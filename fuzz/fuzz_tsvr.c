@@ -117,6 +117,16 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		FUZZ_CHECK(t == NULL && e.status == EXIT_DATA);
 		goto out;
 	}
+	/* a byte-order mark before the header is not part of it */
+	if (hl.n >= 3 && memcmp(hl.p, "\xef\xbb\xbf", 3) == 0) {
+		hl.p += 3;
+		hl.n -= 3;
+	}
+	/* a NUL byte anywhere in a line is a data error */
+	if (memchr(hl.p, '\0', hl.n) != NULL) {
+		FUZZ_CHECK(t == NULL && e.status == EXIT_DATA && e.line == 1);
+		goto out;
+	}
 	nf = nfields(&hl);
 	for (cur = hl.p; nextfield(&hl, &cur, &fp, &fl);) {
 		if (fl == 0) {
@@ -124,6 +134,21 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 			    e.line == 1);
 			goto out;
 		}
+	}
+	/* a column named twice is a data error */
+	{
+		const char *c2, *f2;
+		size_t l2, j = 0;
+
+		for (cur = hl.p, i = 0; nextfield(&hl, &cur, &fp, &fl); i++)
+			for (c2 = cur, j = i + 1; nextfield(&hl, &c2, &f2,
+			    &l2); j++)
+				if (l2 == fl && memcmp(fp, f2, fl) == 0) {
+					FUZZ_CHECK(t == NULL &&
+					    e.status == EXIT_DATA &&
+					    e.line == 1);
+					goto out;
+				}
 	}
 	FUZZ_CHECK(t != NULL);
 	FUZZ_CHECK(t->nf == nf);
@@ -142,6 +167,11 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (!want) {
 			FUZZ_CHECK(rc == 0);
 			FUZZ_CHECK(tsvr_next(t, &e) == 0);
+			break;
+		}
+		if (memchr(l.p, '\0', l.n) != NULL) {
+			FUZZ_CHECK(rc == -1 && e.status == EXIT_DATA &&
+			    e.line == l.no);
 			break;
 		}
 		if (nfields(&l) != nf) {

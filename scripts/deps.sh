@@ -5,6 +5,7 @@
 #   demo   build + python3 (the demo organisation's generator)
 #   test   demo + mandoc, clang and its sanitizer/fuzzer runtime; and,
 #          best effort, chromium for the browser tests (tests/browser.sh)
+#          and node with npm for the MCP SDK test (tests/mcp-sdk.sh)
 # Says what it installs. When not root, prints the exact apt command and exits 4.
 # A best-effort package that cannot be installed is named, never an error:
 # the tests that need it skip, loudly and counted.
@@ -15,7 +16,10 @@ extra=""
 case $what in
 build) ;;
 demo) pkgs="$pkgs python3" ;;
-test) pkgs="$pkgs python3 mandoc clang libclang-rt-14-dev"; extra="chromium" ;;
+test) pkgs="$pkgs python3 mandoc clang libclang-rt-14-dev"; extra="chromium"
+	# node and npm for the MCP SDK test (tests/mcp-sdk.sh): Debian's,
+	# unless a node with npm is there already (nodesource, nvm)
+	command -v npm >/dev/null 2>&1 || extra="$extra nodejs npm" ;;
 *) echo "usage: deps.sh [build|demo|test]" >&2; exit 2 ;;
 esac
 notinstalled() {

@@ -2,18 +2,21 @@
 # check.sh: the whole test suite; `make check` runs it and CI runs that.
 #  1. install missing Debian packages (scripts/deps.sh test)
 #  2. build with warnings as errors
-#  3. the golden suite (tests/run.sh) and the public-corpus check
+#  3. the golden suite (tests/run.sh) and the public-corpus check; the
+#     demo's report in headless chromium (tests/browser.sh); mapask's MCP
+#     server with the official TypeScript SDK client (tests/mcp-sdk.sh)
 #  4. the same again built with AddressSanitizer + UBSan
 #  5. the fuzz corpus replayed, plain and sanitized
 #  6. mandoc -Tlint on every man page
-# The last line is "N passed, N failed".
+# The last line is "N passed, N failed, N skipped": a check that could not
+# run (its step's "SKIP" line says why) is counted as skipped.
 set -u
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root" || exit 4
 scripts/deps.sh test || exit 4
 log=$(mktemp "${TMPDIR:-/tmp}/mapcheck.XXXXXX") || exit 4
 trap 'rm -f "$log"' EXIT INT TERM
-P=0 F=0
+P=0 F=0 S=0
 
 # step NAME CMD...: run, show the log, add its "N passed, N failed"
 step() {
@@ -36,9 +39,15 @@ step() {
 		if [ "$rc" = 0 ]; then p=1 f=0; else p=0 f=1; fi
 		;;
 	esac
-	echo "   $p passed, $f failed"
+	s=$(grep -c '^SKIP ' "$log")
+	if [ "$s" != 0 ]; then
+		echo "   $p passed, $f failed, $s skipped"
+	else
+		echo "   $p passed, $f failed"
+	fi
 	P=$((P + p))
 	F=$((F + f))
+	S=$((S + s))
 }
 
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=0:detect_leaks=1}
@@ -48,6 +57,8 @@ SANFLAGS='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-rec
 step "build (warnings are errors)" make -s all
 step "golden tests" sh tests/run.sh build/bin
 step "public corpus" sh tests/corpus.sh build/bin
+step "the demo's report in a browser" sh tests/browser.sh build/bin
+step "mapask --mcp with the official TypeScript SDK client" sh tests/mcp-sdk.sh build/bin
 step "build with ASan+UBSan" make -s san
 step "golden tests, ASan+UBSan" sh tests/run.sh build-san/bin
 step "public corpus, ASan+UBSan" sh tests/corpus.sh build-san/bin
@@ -61,5 +72,6 @@ fi
 for m in man/*.[1-8]; do
 	step "mandoc -Tlint $m" sh -c 'out=$(mandoc -Tlint -W warning "$1" 2>&1); [ -z "$out" ] || { echo "$out"; exit 1; }' sh "$m"
 done
-echo "$P passed, $F failed"
+[ "$S" = 0 ] || echo "the skipped checks are the SKIP lines above"
+echo "$P passed, $F failed, $S skipped"
 [ "$F" = 0 ]

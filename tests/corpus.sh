@@ -2,13 +2,29 @@
 # corpus.sh BINDIR: curscan on every public export in ../shared/corpus,
 # checked against an independent computation (tests/sumcheck.py); and each
 # gzip-compressed, read with ISA-L and with zlib.
-# Prints "N passed, N failed"; when the folder is absent, says so and
-# counts nothing.
+# Prints "N passed, N failed"; when the folder is absent, says so with a
+# SKIP line (counted as skipped by tests/check.sh), or fails under CI=true.
 set -u
 BIN=$1
 root=$(cd "$(dirname "$0")/.." && pwd)
-corpus=${CORPUS:-$root/../shared/corpus}
+# $CORPUS, else shared/corpus beside the repository or beside one of its
+# parent directories (a clone may sit deeper than the workplace's main)
+corpus=${CORPUS:-}
+if [ -z "$corpus" ]; then
+	d=$root
+	while [ -n "$d" ] && [ "$d" != / ]; do
+		d=$(dirname "$d")
+		if [ -d "$d/shared/corpus" ]; then corpus=$d/shared/corpus; break; fi
+	done
+	corpus=${corpus:-$root/../shared/corpus}
+fi
 if [ ! -d "$corpus" ]; then
+	# in CI the corpus must be there: a missing one is a failure
+	if [ "${CI:-}" = true ]; then
+		echo "FAIL corpus: $corpus is absent (CI=true)"
+		echo "0 passed, 1 failed"
+		exit 1
+	fi
 	echo "SKIP corpus: $corpus is absent"
 	echo "0 passed, 0 failed"
 	exit 0

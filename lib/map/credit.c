@@ -600,13 +600,8 @@ credit_read_lines(struct credit *cr, const char *path, struct err *e)
 		if (strcmp(l.line_type.s, "Credit") &&
 		    strcmp(l.line_type.s, "Refund"))
 			continue;
-		if (l.cost > 0) {
-			rec_bad(r->t, e, "a %s line with a positive amount "
-			    "(%s): credits reduce the bill", l.line_type.s,
-			    r->t->f[r->col[FC_COST]]);
-			rc = -1;
-			break;
-		}
+		/* a positive amount is a reversal (a Refund may be either
+		 * sign): it reduces what was received, and is kept */
 		day = date_day(l.usage_start);
 		if (day > cr->as_of)
 			cr->as_of = day;

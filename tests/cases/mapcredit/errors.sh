@@ -1,7 +1,4 @@
 C=testdata/state/contracts.tsv D=testdata/credit
-echo "--- positive credit"
-printf "usage_start\tpayer\taccount\tservice\tline_type\tcost\tdescription\n2026-04-05T00:00:00Z\t111122223333\t444455556666\tAmazonEC2\tCredit\t12.00\tmig12345\n" > "$TMP/l"
-mapcredit -c $C -l $D/ledger.tsv "$TMP/l"; echo "exit $?"
 echo "--- grant ending before it starts"
 printf "code\tamount\taccount\tstart\tend\nmig1\t10\t\t2026-05-01\t2026-04-01\n" > "$TMP/g"
 mapcredit -c $C -l $D/ledger.tsv -g "$TMP/g" $D/lines.tsv; echo "exit $?"

@@ -27,14 +27,19 @@ echo "=== score-history.tsv: $(wc -l < "$C/score-history.tsv") lines, cksum $(ck
 tests/cols date,eligible_cost,accruing_cost "$C/score-history.tsv" | awk -F '\t' 'NR > 1 { e[$1] += $2; a[$1] += $3 }
 END { for (d in e) printf "%s eligible %.2f accruing %.2f\n", d, e[d], a[d] }' | sort | tail -n 5
 echo "=== the last night again"
-( cd "$C" && cksum * ) > "$TMP/before"
+sums() { ( cd "$C" && find . -type f | LC_ALL=C sort | xargs cksum ); }
+sums > "$TMP/before"
 night 2026-04-30 "$TMP/n"
-( cd "$C" && cksum * ) | cmp - "$TMP/before" && echo "identical"
+sums | cmp - "$TMP/before" && echo "identical"
 echo "=== the whole month in one run"
 night 2026-04-30 "$TMP/o"
 for f in "$C"/*; do
 	b=${f##*/}
 	case $b in score.tsv | score-history.tsv) continue ;; esac	# the trend is the nights'
-	cmp -s "$f" "$TMP/o/current/$b" && echo "$b: identical" || echo "$b: DIFFERS"
+	if [ -d "$f" ]; then	# report/: the pages
+		diff -r "$f" "$TMP/o/current/$b" > /dev/null && echo "$b/: identical" || echo "$b/: DIFFERS"
+	else
+		cmp -s "$f" "$TMP/o/current/$b" && echo "$b: identical" || echo "$b: DIFFERS"
+	fi
 done
 grep -v "warning: MAP credit" "$TMP/log" | sort -u
