@@ -4,8 +4,6 @@
  * The answers are lib/map/ask.h's (computed by lib/map/score.h and the
  * night's files); this is options, output and exit status. */
 #include <getopt.h>
-#include <grp.h>
-#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,47 +142,32 @@ parse_opts(int argc, char **argv, struct opts *o)
 	return optind;
 }
 
-/* The roles file of --roles, or STATEDIR/roles.tsv when it exists, for
- * the calling user and their groups; NULL when there is none. */
+/* STATEDIR/roles.tsv, or --roles where there is none, for the calling
+ * user and their groups; NULL when there is neither. */
 static struct ask_roles *
 roles(const struct opts *o)
 {
-	struct ask_who who = { 0 };
+	struct ask_who who;
 	struct ask_roles *r;
-	struct passwd *pw = getpwuid(getuid());
 	struct buf path = { 0 };
 	struct err e = { 0 };
-	const char **g;
-	gid_t gid[256];
-	int i, n;
 
-	if (o->roles)
-		buf_adds(&path, o->roles);
-	else {
-		buf_printf(&path, "%s/roles.tsv", o->dir);
-		if (access(buf_cstr(&path), F_OK) != 0) {
+	/* the file beside the data always applies: --roles only where the
+	 * state directory has none (a caller could otherwise name a file
+	 * granting itself everything) */
+	buf_printf(&path, "%s/roles.tsv", o->dir);
+	if (access(buf_cstr(&path), F_OK) != 0) {
+		path.len = 0;
+		if (o->roles == NULL) {
 			buf_free(&path);
 			return NULL;
 		}
+		buf_adds(&path, o->roles);
 	}
-	n = getgroups((int)NELEM(gid) - 1, gid);
-	if (n < 0)
-		n = 0;
-	gid[n++] = getgid();
-	g = xcalloc((size_t)n, sizeof(*g));
-	for (i = 0; i < n; i++) {
-		struct group *gr = getgrgid(gid[i]);
-
-		g[who.ngroups++] = xstrdup(gr ? gr->gr_name : "");
-	}
-	who.user = pw ? pw->pw_name : "";
-	who.groups = g;
-	who.root = getuid() == 0;
+	ask_who_self(&who);
 	if ((r = ask_roles_load(buf_cstr(&path), &who, &e)) == NULL)
 		die_err(buf_cstr(&path), &e);
-	for (i = 0; i < n; i++)
-		free((char *)g[i]);
-	free(g);
+	ask_who_free(&who);
 	buf_free(&path);
 	return r;
 }

@@ -8,12 +8,15 @@
  * attribution and claims. The figures and views are lib/map/score.h's;
  * this is options, output and exit status. */
 #include <getopt.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/date.h"
 #include "core/table.h"
+#include "map/ask.h"
 #include "map/score.h"
 #include "common.h"
 
@@ -189,6 +192,57 @@ check(struct opts *op)
 	op->f.ledgers = op->ledgers;
 }
 
+/* A roles file beside the data (roles.tsv in the ledger's directory or
+ * one of the two above it: STATEDIR/current/ledger.tsv finds
+ * STATEDIR/roles.tsv) grants who may see what: only a role and scope it
+ * grants the calling user, unless they are root or the FinOps Lead. */
+static void
+roles_gate(const struct opts *op)
+{
+	static const char *const names[] = { "lead", "portfolio", "engineer",
+		"owner" };
+	char *dir = xstrdup(op->ledgers[0]);
+	struct buf path = { 0 }, what = { 0 };
+	struct ask_roles *r = NULL;
+	struct ask_who who;
+	struct err e = { 0 };
+	int up, role = op->v.role;
+
+	for (up = 0; up < 3; up++) {
+		char *d = xstrdup(dirname(dir));
+
+		free(dir);
+		dir = d;
+		path.len = 0;
+		buf_printf(&path, "%s/roles.tsv", dir);
+		if (access(buf_cstr(&path), F_OK) == 0)
+			break;
+	}
+	if (access(buf_cstr(&path), F_OK) == 0) {
+		ask_who_self(&who);
+		if ((r = ask_roles_load(buf_cstr(&path), &who, &e)) == NULL)
+			die_err(buf_cstr(&path), &e);
+		ask_who_free(&who);
+		if (role < SV_PORTFOLIO || op->v.scope == NULL ||
+		    !ask_roles_grants(r, names[role - SV_LEAD], op->v.scope)) {
+			if (role >= SV_PORTFOLIO && op->v.scope)
+				buf_printf(&what, "the %s view of '%s'",
+				    names[role - SV_LEAD], op->v.scope);
+			else
+				buf_adds(&what, "the organisation-wide views, "
+				    "which are the FinOps Lead's");
+			ask_roles_refuse(r, buf_cstr(&what), &e);
+			if (!ask_roles_all(r))
+				die(EXIT_USAGE, "%s (roles file %s)", e.msg,
+				    buf_cstr(&path));
+		}
+		ask_roles_free(r);
+	}
+	free(dir);
+	buf_free(&path);
+	buf_free(&what);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -240,6 +294,7 @@ main(int argc, char **argv)
 	if (optind < argc)
 		usage_error("unexpected argument '%s'", argv[optind]);
 	check(&op);
+	roles_gate(&op);
 	if (score_load(sc, &op.f, &epath, &e) != 0 ||
 	    score_view(sc, &op.v, &epath, &e) != 0)
 		fail(epath, &e);

@@ -120,6 +120,15 @@ struct ask_roles;
 struct ask_roles *ask_roles_load(const char *path, const struct ask_who *,
     struct err *e);
 void ask_roles_free(struct ask_roles *);
+/* the calling process's user and groups (ask_who_free frees them) */
+int ask_who_self(struct ask_who *);
+void ask_who_free(struct ask_who *);
+/* is role ("lead", "portfolio", ...) with scope granted (or everything)? */
+int ask_roles_grants(const struct ask_roles *, const char *role,
+    const char *scope);
+/* e (EXIT_USAGE): the caller may not see what; the grants they have */
+void ask_roles_refuse(const struct ask_roles *, const char *what,
+    struct err *e);
 /* may the caller ask anything (no roles file, root, lead)? */
 int ask_roles_all(const struct ask_roles *);
 /* may the caller ask q? 0, or -1 with e set (EXIT_USAGE) saying why */

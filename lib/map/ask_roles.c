@@ -4,9 +4,12 @@
  * entities, an engineer's tasks and entities, an owner's workloads. The
  * organisation-wide questions are the FinOps Lead's. */
 #include <errno.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "map/ask_int.h"
 
@@ -25,6 +28,8 @@ struct ask_roles {
 	struct grant *g;
 	size_t ng;
 };
+
+static void refuse(const struct ask_roles *, const char *, struct err *);
 
 static int
 role_find(const char *s)
@@ -240,6 +245,64 @@ group_in(const struct ask *a, int by, const char *name,
 		n++;
 	}
 	return n > 0;
+}
+
+int
+ask_roles_grants(const struct ask_roles *r, const char *role,
+    const char *scope)
+{
+	size_t i;
+	int k = role_find(role);
+
+	if (ask_roles_all(r))
+		return 1;
+	for (i = 0; k >= 0 && i < r->ng; i++)
+		if (r->g[i].role == k && strcmp(r->g[i].scope, scope) == 0)
+			return 1;
+	return 0;
+}
+
+int
+ask_who_self(struct ask_who *w)
+{
+	struct passwd *pw = getpwuid(getuid());
+	const char **g;
+	gid_t gid[256];
+	int i, n;
+
+	memset(w, 0, sizeof(*w));
+	n = getgroups((int)NELEM(gid) - 1, gid);
+	if (n < 0)
+		n = 0;
+	gid[n++] = getgid();
+	g = xcalloc((size_t)n, sizeof(*g));
+	for (i = 0; i < n; i++) {
+		struct group *gr = getgrgid(gid[i]);
+
+		g[w->ngroups++] = xstrdup(gr ? gr->gr_name : "");
+	}
+	w->user = xstrdup(pw ? pw->pw_name : "");
+	w->groups = g;
+	w->root = getuid() == 0;
+	return 0;
+}
+
+void
+ask_who_free(struct ask_who *w)
+{
+	size_t i;
+
+	for (i = 0; i < w->ngroups; i++)
+		free((char *)w->groups[i]);
+	free((void *)w->groups);
+	free((char *)w->user);
+	memset(w, 0, sizeof(*w));
+}
+
+void
+ask_roles_refuse(const struct ask_roles *r, const char *what, struct err *e)
+{
+	refuse(r, what, e);
 }
 
 static void

@@ -1,4 +1,4 @@
-# Who may ask what: a roles file (STATEDIR/roles.tsv, or --roles) grants
+# Who may ask what: a roles file (STATEDIR/roles.tsv, or --roles where it has none) grants
 # Unix users and groups a role and a scope. A Portfolio Manager of Digital
 # Commerce (by user) who is also Kenji's stand-in as Cloud Engineer (by
 # group) may ask about the portfolio's groups and entities and Kenji's
@@ -56,7 +56,12 @@ for line in sys.stdin:
     else:
         print(r["id"], "error", r["error"]["code"], r["error"]["message"])
 ' | show
-echo "--- a roles file that is not one"
+echo "--- --roles cannot widen the state directory's roles file"
+printf 'who\trole\tscope\nuser:%s\tlead\t\n' "$U" > "$D/mine.tsv"
+run -d "$D/n" --roles "$D/mine.tsv" rate >/dev/null 2>"$TMP/err"; echo "exit $?"
+show < "$TMP/err"
+echo "--- a roles file that is not one (where the state directory has none)"
+mv "$D/n/roles.tsv" "$D/roles.kept"
 printf 'who\trole\tscope\nuser:x\tboss\tall\n' > "$D/bad.tsv"
 for f in bad none; do
 	run -d "$D/n" --roles "$D/$f.tsv" rate >/dev/null 2>"$TMP/err"; echo "exit $?"
