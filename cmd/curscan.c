@@ -280,21 +280,20 @@ scan_map(struct rowctx *c, int col, int kind, money_t cost)
 					c->taglen[t] = vl;
 				}
 		} else {
+			/* a key twice in the map: the last value, as in the
+			 * tags column */
 			if (streq(k, kl, "user_map_migrated")) {
-				if (!c->hasmap) {
-					c->mapoff = c->tagvals.len;
-					buf_add(&c->tagvals, v, vl);
-					c->maptaglen = vl;
-					c->hasmap = 1;
-				}
+				c->mapoff = c->tagvals.len;
+				buf_add(&c->tagvals, v, vl);
+				c->maptaglen = vl;
+				c->hasmap = 1;
 				hit = 1;
 			}
 			for (t = 0; t < opt_ntags; t++) {
 				snk.len = 0;
 				buf_adds(&snk, "user_");
 				cur_snake(opt_tags[t], &snk);
-				if (c->tagoff[t] == NOVAL &&
-				    streq(k, kl, snk.s)) {
+				if (streq(k, kl, snk.s)) {
 					c->tagoff[t] = c->tagvals.len;
 					buf_add(&c->tagvals, v, vl);
 					c->taglen[t] = vl;
