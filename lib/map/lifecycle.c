@@ -848,7 +848,11 @@ tag_state(struct lifecycle *lc, struct lc_ent *en, long day, int contract,
 		en->last_good_tag = via->map_tag;
 		en->drift_date = (int32_t)day;
 		set_state(lc, en, day, ST_STALE, R_DRIFT_FALLBACK);
-	} else if (en->last_good_tag != 0 || was == ST_STALE) {
+	} else if ((en->last_good_tag != 0 && map_tag_check(
+	    S(en->last_good_tag), c->mpe) == TAG_OK) || (was == ST_STALE &&
+	    en->reason == R_DRIFT_FALLBACK)) {
+		/* drift: it had a tag valid for this contract (a tag that was
+		 * good under another contract's MPE ID is not one) */
 		if (was != ST_STALE)
 			en->drift_date = (int32_t)day;
 		set_state(lc, en, day, ST_STALE, was == ST_STALE &&

@@ -1,7 +1,9 @@
 # issue 12 item 7: a re-tag after drift asks for the last correct value
 # when it is valid for the contract (sap12345, mig_ec2_12345 stay so), and
 # mig<MPE> only without one: never tagged, or last tagged for another
-# contract's MPE ID (i-moved: mig12345 under C-OLD, now under C-NEW)
+# contract's MPE ID (i-moved: mig12345 under C-OLD, now under C-NEW: not
+# drift, since it never had a tag valid for C-NEW, but PENDING_TAG
+# tag-other-mpe and a first tagging)
 { printf 'id\tprogram\tpayer\tmpe\tstart\tend\tcredit_rate\tprojected\taccounts\tservices\n'
   printf 'C-STD\tmap\t111122223333\t12345\t2026-01-01\t2028-12-31\t0.25\t\t444455556666\tAmazonEC2\n'
   printf 'C-OLD\tmap\t111122223333\t12345\t2026-01-01\t2026-04-01\t0.25\t\t141414141414\tAmazonEC2\n'
