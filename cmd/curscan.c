@@ -24,6 +24,7 @@
 #include "core/zin.h"
 #include "intake/csvin.h"
 #include "intake/curlayout.h"
+#include "intake/inputs.h"
 #include "intake/jmap.h"
 #include "intake/manifest.h"
 #include "map/charge.h"
@@ -838,8 +839,10 @@ usage(void)
 	printf("Usage: %s [OPTION]... [FILE]...\n"
 	    "Read AWS Cost and Usage Report exports and write one charge line\n"
 	    "per line item as TSV on standard output.\n\n"
-	    "With no FILE, or when FILE is -, read standard input. gzip input\n"
-	    "is read transparently.\n\n"
+	    "With no FILE, or when FILE is -, read standard input. A FILE that\n"
+	    "is a directory is the *.csv, *.csv.gz and *.zip files in it (not\n"
+	    "its subdirectories), by name. gzip and ZIP input is read\n"
+	    "transparently.\n\n"
 	    "  -f, --format FMT     auto (default), cur2, legacy, athena, focus\n"
 	    "  -m, --manifest FILE  read the data files a CUR manifest lists\n"
 	    "  -r, --root DIR       local mirror of the export bucket for\n"
@@ -912,7 +915,7 @@ parse_options(int argc, char **argv)
 	char *end;
 
 	argv[0] = (char *)progname;	/* getopt's messages */
-	while ((ch = getopt_long(argc, argv, "f:m:r:t:s:e:j:pPhV", longopts,
+	while ((ch = getopt_long(argc, argv, "f:m:r:t:s:e:j:phV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'f':
@@ -982,12 +985,14 @@ parse_options(int argc, char **argv)
 }
 
 /* The files to read: those the manifests list (under --root), then the
- * operands; with neither, standard input. */
+ * operands, a directory's files in its place; with neither, standard
+ * input. */
 static char **
 input_files(char **operands, size_t nop, size_t *np)
 {
 	char **paths = NULL;
 	size_t npaths = 0, i, k;
+	struct stat st;
 	int rc;
 
 	for (i = 0; i < opt_nman; i++) {
@@ -1011,22 +1016,32 @@ input_files(char **operands, size_t nop, size_t *np)
 			buf_adds(&b, m.keys[k]);
 			if (manifest_entry_ok(opt_root, b.s, &e) != 0)
 				die_err(opt_manifests[i], &e);
-			paths = xrealloc(paths, (npaths + 1) * sizeof(*paths));
-			paths[npaths++] = b.s;
+			inputs_add(&paths, &npaths, b.s);
 		}
 		manifest_free(&m);
 	}
 	for (i = 0; i < nop; i++) {
-		paths = xrealloc(paths, (npaths + 1) * sizeof(*paths));
-		paths[npaths++] = xstrdup(operands[i]);
+		struct err e = { 0 };
+
+		if (strcmp(operands[i], "-") != 0 && stat(operands[i], &st) ==
+		    0 && S_ISDIR(st.st_mode)) {
+			if (inputs_add_dir(operands[i], &paths, &npaths, &e))
+				die_err(operands[i], &e);
+		} else
+			inputs_add(&paths, &npaths, xstrdup(operands[i]));
 	}
-	if (npaths == 0 && opt_nman == 0) {
-		paths = xrealloc(paths, sizeof(*paths));
-		paths[npaths++] = xstrdup("-");
-	}
+	if (npaths == 0 && opt_nman == 0)
+		inputs_add(&paths, &npaths, xstrdup("-"));
 	if (npaths == 0)
 		die(EXIT_DATA, "%s: the manifest lists no data files",
 		    opt_manifests[opt_nman - 1]);
+	/* every input opens before anything is written */
+	for (i = 0; i < npaths; i++) {
+		struct err e = { 0 };
+
+		if (inputs_probe(paths[i], &e))
+			die_err(paths[i], &e);
+	}
 	*np = npaths;
 	return paths;
 }

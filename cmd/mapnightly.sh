@@ -4,9 +4,11 @@
 #   curscan -> mapstate -> maptasks -> mapcredit -> mapscore -> mapreport
 #
 # into a state directory:
-#   DIR/current/              the latest night's outputs
+#   DIR/current/              the latest night's outputs (a link into nights/)
 #   DIR/current/report/       its HTML report (mapreport)
-#   DIR/history/YYYY-MM-DD/   one dated copy per night (--keep of them)
+#   DIR/history/YYYY-MM-DD/   one dated copy per night (--keep of them),
+#                             each a link into nights/
+#   DIR/nights/YYYY-MM-DD.N/  the copies themselves, never changed once in
 #   DIR/.lock                 the lock (DIR/.lock.d without flock(1))
 #   DIR/.work/                a run's temporary files, gone when it ends
 #
@@ -28,14 +30,17 @@ nl='
 
 usage() {
 	cat <<'EOF'
-Usage: mapnightly -d DIR -c CONTRACTS [OPTION]... [EXPORT_FILE]...
+Usage: mapnightly -d DIR -c CONTRACTS -r ROOT [OPTION]...
        mapnightly -d DIR -c CONTRACTS -m MANIFEST [-r ROOT] [OPTION]...
-Run one night of the MAP toolchain on the month's Cost and Usage
-Report export: curscan, mapstate from yesterday's state, maptasks
-from yesterday's tasks, mapcredit, mapscore and mapreport (the HTML
-report, when installed), into the state directory DIR. Outputs are
-renamed into place only when every stage succeeded; a failed night
-changes nothing.
+       mapnightly -d DIR -c CONTRACTS [OPTION]... [EXPORT_FILE]...
+Run one night of the MAP toolchain on the Cost and Usage Report
+exports: every open billing period is derived again from its latest
+delivery, starting from the checkpoint kept when the last period
+closed (curscan, mapstate, maptasks, mapcredit, mapscore, mapreport
+when installed), into the state directory DIR. With -r and no
+manifest or files, every period under the export root is found.
+Outputs are renamed into place only when every stage succeeded; a
+failed night changes nothing.
 
   -d, --state-dir DIR    the state directory (created if absent);
                          required
@@ -46,12 +51,21 @@ changes nothing.
   -i, --inventory FILE   application inference profiles, for maptasks
   -m, --manifest FILE    read the data files this CUR manifest lists
                          (repeatable)
-  -r, --root DIR         local mirror of the export bucket, for
-                         --manifest (default: .)
+  -r, --root DIR         local mirror of the export bucket: alone,
+                         every period's manifest under it is read
+                         (default for --manifest: .)
   -t, --tag KEY          also carry user tag KEY (repeatable)
   -a, --as-of DATE       the night's day, YYYY-MM-DD (default: the
                          last usage day in the export)
-  -k, --keep N           dated copies to keep, at least 2 (default 14)
+  -k, --keep N           dated copies to keep, at least 2 (default
+                         14); closed periods are kept for good
+      --close-after N    close a period N days after it ends
+                         (default 15)
+      --reopen YYYY-MM   derive a closed period (and those after it)
+                         again from its delivery (repeatable)
+      --reopen-restated  reopen a closed period when a newer delivery
+                         of it arrives (default: a warning)
+      --times            each stage's time in the run log
       --bin DIR          where the tools are (default: the directory
                          mapnightly is in)
       --lock-wait SECONDS
@@ -123,6 +137,7 @@ is_day() {
 # ---------------------------------------------------------------- options
 dir='' contracts='' workloads='' grants='' inventory='' root='' asof='' keep=14
 bindir='' lockwait=0 manifests='' tags=''
+closeafter=15 reopen='' reopen_restated=0 times=0
 report=1 mail=0 sendmail=${MAP_SENDMAIL:-} mailfrom=''
 while [ $# -gt 0 ]; do
 	opt=$1
@@ -141,14 +156,15 @@ while [ $# -gt 0 ]; do
 	case $opt in
 	-d | --state-dir | -c | --contracts | -w | --workloads | -g | --grants | \
 	-i | --inventory | -m | --manifest | -r | --root | -t | --tag | \
-	-a | --as-of | -k | --keep | --bin | --lock-wait | --sendmail | --mail-from)
+	-a | --as-of | -k | --keep | --bin | --lock-wait | --sendmail | --mail-from | \
+	--close-after | --reopen)
 		if [ $has = 0 ]; then
 			[ $# -ge 2 ] || usage_error "option '$opt' requires an argument"
 			val=$2
 			shift
 		fi
 		;;
-	--no-report | --mail)
+	--no-report | --mail | --reopen-restated | --times)
 		[ $has = 0 ] || usage_error "option '$opt' doesn't allow an argument" ;;
 	--help | --version)
 		usage_error "option '$opt' doesn't allow an argument" ;;
@@ -173,19 +189,28 @@ while [ $# -gt 0 ]; do
 	--mail) mail=1 ;;
 	--sendmail) sendmail=$val ;;
 	--mail-from) mailfrom=$val ;;
+	--close-after) closeafter=$val ;;
+	--reopen) reopen=$reopen$val$nl ;;
+	--reopen-restated) reopen_restated=1 ;;
+	--times) times=1 ;;
 	esac
 done
 
 [ -n "$dir" ] || usage_error "a state directory is required (-d DIR)"
 [ -n "$contracts" ] || usage_error "a contracts file is required (-c CONTRACTS)"
-[ -n "$manifests" ] || [ $# -gt 0 ] ||
-	usage_error "no export given: --manifest FILE or export files"
+[ -n "$manifests" ] || [ $# -gt 0 ] || [ -n "$root" ] ||
+	usage_error "no export given: --root DIR, --manifest FILE or export files"
 if [ -n "$asof" ] && ! is_day "$asof"; then
 	usage_error "--as-of wants YYYY-MM-DD, not '$asof'"
 fi
 if ! is_uint "$keep" || [ "$keep" -lt 2 ]; then
 	usage_error "--keep wants a number of dated copies, at least 2, not '$keep'"
 fi
+is_uint "$closeafter" ||
+	usage_error "--close-after wants a number of days, not '$closeafter'"
+for _p in $reopen; do
+	is_day "$_p-01" || usage_error "--reopen wants a billing period YYYY-MM, not '$_p'"
+done
 is_uint "$lockwait" ||
 	usage_error "--lock-wait wants a number of seconds, not '$lockwait'"
 case $manifests$tags in
@@ -309,37 +334,67 @@ esac
 
 # We hold the lock: what a killed run left behind can go.
 work=$dir/.work
-# A run killed while it replaced a dated copy (history/D moved to .D.old,
-# .D.new not yet moved to D) left the old copy as .D.old: it is put back.
-for _o in "$dir"/history/.[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].old; do
+# gc_nights: remove each directory of nights/ that no link names (current,
+# history/D, periods/P): one replaced by a night run again, one whose
+# dated link retention removed, one a killed run left half published or
+# half removed. Nothing else is ever removed from nights/.
+gc_nights() {
+	_keep=$nl
+	for _l in "$dir/current" "$dir"/history/* "$dir"/periods/*; do
+		[ -L "$_l" ] || continue
+		_t=$(readlink "$_l") || return 1
+		_keep=$_keep${_t##*/}$nl
+	done
+	for _r in "$dir"/nights/*; do
+		[ -d "$_r" ] || continue
+		case $_keep in
+		*"$nl${_r##*/}$nl"*) ;;
+		*) rm -rf "$_r" || return 1 ;;
+		esac
+	done
+}
+# A run killed while it replaced a directory by a link (history/D or
+# current of an earlier version, moved aside to .D.old or .current.old,
+# the link not yet renamed in) left the old copy aside: it is put back.
+for _o in "$dir"/history/.[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].old \
+    "$dir"/.current.old; do
 	[ -d "$_o" ] || continue
 	_d=${_o%.old}
-	_d=$dir/history/${_d##*/.}
-	if [ -d "$_d" ]; then
+	_d=${_d%/*}/${_d##*/.}
+	if [ -e "$_d" ] || [ -L "$_d" ]; then
 		rm -rf "$_o"
 	else
 		mv "$_o" "$_d" || die 4 "$_o: cannot put the dated copy back"
 		say "put back $_d, which a killed run had moved aside"
 	fi
 done
-rm -rf "$work" "$dir"/history/.*.new "$dir"/current/.new \
-	"$dir"/current/report/.new
-mkdir "$work" "$work/out" || die 4 "$work: cannot create"
+rm -rf "$work" "$dir"/history/.*.new "$dir"/.current.new
+if [ -d "$dir/current" ] && [ ! -L "$dir/current" ]; then
+	rm -rf "$dir"/current/.new "$dir"/current/report/.new
+fi
+gc_nights || die 4 "$dir/nights: cannot remove what a killed run left"
+# the stages' temporary files too (a full /tmp is not the night's)
+mkdir "$work" "$work/out" "$work/tmp" || die 4 "$work: cannot create"
+TMPDIR=$work/tmp
+export TMPDIR
 out=$work/out
 
 # ---------------------------------------------------------------- stages
 # stage NAME STDOUT COMMAND...: run a stage; on failure, say so and exit
-# with its status (the EXIT trap removes the temporary files).
+# with its status (the EXIT trap removes the temporary files). With
+# --times, how long it took goes to the run log.
 stage() {
 	_name=$1
 	_out=$2
 	shift 2
+	[ $times = 0 ] || _t0=$(date +%s)
 	"$@" >"$_out"
 	_rc=$?
 	if [ $_rc -ne 0 ]; then
 		say "stage $_name failed with exit status $_rc; $dir/current and $dir/history are unchanged"
 		exit $_rc
 	fi
+	[ $times = 0 ] || echo "time	$_name	$(($(date +%s) - _t0))s" >>"$work/times"
 }
 
 # the curscan --tag keys: each --tag, then the keys of the workloads
@@ -357,113 +412,398 @@ tagkeys() {
 	} | awk '!seen[$0]++'
 }
 
-# curscan [EXPORT_FILE]...: the charge lines of the whole export
-run_curscan() {
-	_n=$#
-	set -- "$@" --no-progress -s "$out/scan-summary.tsv"
+# A run killed while it closed a period: the old copy is put back.
+for _o in "$dir"/periods/.[0-9][0-9][0-9][0-9]-[0-9][0-9].old; do
+	[ -d "$_o" ] || continue
+	_d=${_o%.old}
+	_d=$dir/periods/${_d##*/.}
+	if [ -d "$_d" ]; then rm -rf "$_o"; else mv "$_o" "$_d" || die 4 "$_o: cannot put back"; fi
+done
+rm -rf "$dir"/periods/.*.new
+
+# The deliveries: one line per manifest, PERIOD TAB MANIFEST, PERIOD the
+# billing period its path names (BILLING_PERIOD=YYYY-MM/ of CUR 2.0, the
+# YYYYMMDD-YYYYMMDD/ of legacy CUR) or - when it names none. With -r and
+# neither a manifest nor files, every manifest under the export root.
+period_of() {	# MANIFEST
+	printf '%s\n' "$1" | sed -n '
+	s|.*/BILLING_PERIOD=\([0-9][0-9][0-9][0-9]-[01][0-9]\)/[^/]*$|\1|p; t
+	s|.*/\([0-9][0-9][0-9][0-9]\)\([01][0-9]\)[0-3][0-9]-[0-9]\{8\}/[^/]*$|\1-\2|p; t
+	s|.*|-|p'
+}
+discover=0
+if [ -z "$manifests" ] && [ $# -eq 0 ]; then
+	discover=1
+	manifests=$(find "$root/" \( -path '*/metadata/BILLING_PERIOD=*/*Manifest.json' -o \
+	    -path '*/[0-9][0-9][0-9][0-9][01][0-9][0-3][0-9]-[0-9][0-9][0-9][0-9][01][0-9][0-3][0-9]/*Manifest.json' \) \
+	    -type f 2>/dev/null | LC_ALL=C sort)
+	[ -n "$manifests" ] && manifests=$manifests$nl
+fi
+_ifs=$IFS
+IFS=$nl
+set -f
+for _m in $manifests; do
+	_p=$(period_of "$_m")
+	# found, a manifest must name its period (not the copy in a
+	# legacy assembly folder below it)
+	[ $discover = 1 ] && [ "$_p" = - ] && continue
+	printf '%s\t%s\n' "$_p" "$_m"
+done >"$work/deliveries"
+set +f
+IFS=$_ifs
+[ $# -eq 0 ] || printf '%s\t\n' - >>"$work/deliveries"
+[ -s "$work/deliveries" ] || die 3 "$root: no CUR manifest under the export root (give --manifest or export files)"
+periods=$(cut -f 1 "$work/deliveries" | grep -v '^-$' | sort -u)
+anon=0
+grep -q '^-	' "$work/deliveries" && anon=1
+
+newer() {	# A B: period A after period B (B empty: always)
+	[ -z "$2" ] || [ "$(daynum "$1-01")" -gt "$(daynum "$2-01")" ]
+}
+
+# The closed periods: periods/YYYY-MM/ with its final state, unless
+# --reopen (or, with --reopen-restated, a newer delivery) reopened it.
+closed=
+for _p in "$dir"/periods/[0-9][0-9][0-9][0-9]-[0-9][0-9]; do
+	[ -f "$_p/state.tsv" ] || continue
+	closed=$closed${_p##*/}$nl
+done
+
+# fingerprint MANIFEST: its execution id, then each data file it lists
+# (found under the root as curscan finds it) with its checksum
+fingerprint() {
+	_r=${root:-.}
+	tr -d '\n' <"$1" | awk -v root="$_r" '
+	{
+		if (match($0, /"(executionId|assemblyId)" *: *"[^"]*"/)) {
+			s = substr($0, RSTART, RLENGTH); sub(/^[^:]*: *"/, "", s); sub(/"$/, "", s)
+			print "execution\t" s
+		}
+		if (!match($0, /"(dataFiles|reportKeys)" *: *\[[^]]*\]/)) next
+		s = substr($0, RSTART, RLENGTH); sub(/^[^[]*\[/, "", s); sub(/\]$/, "", s)
+		n = split(s, f, ",")
+		for (i = 1; i <= n; i++) {
+			k = f[i]; gsub(/^[ \t]*"|"[ \t]*$/, "", k)
+			sub(/^s3:\/\/[^\/]*\//, "", k)
+			if (k != "") print "file\t" root "/" k
+		}
+	}' | while IFS='	' read -r _k _v; do
+		case $_k in
+		file) printf 'file\t%s\t%s\n' "${_v#"$_r"/}" "$(cksum <"$_v" 2>/dev/null | tr ' ' '/')" ;;
+		*) printf '%s\t%s\n' "$_k" "$_v" ;;
+		esac
+	done
+}
+# fingerprints PERIOD: those of the period's manifests
+fingerprints() {
+	awk -F '\t' -v p="$1" '$1 == p { print $2 }' "$work/deliveries" |
+	while IFS= read -r _m; do
+		printf 'manifest\t%s\n' "${_m#"${root:-.}"/}"
+		fingerprint "$_m"
+	done
+}
+
+# A closed period with a newer delivery than the one it closed on: a
+# warning, or with --reopen-restated, reopened.
+for _p in $closed; do
+	grep -q "^$_p	" "$work/deliveries" || continue
+	[ -f "$dir/periods/$_p/delivery.tsv" ] || continue
+	fingerprints "$_p" >"$work/fp.$_p"
+	cmp -s "$work/fp.$_p" "$dir/periods/$_p/delivery.tsv" && continue
+	case $nl$reopen in
+	*"$nl$_p$nl"*)
+		echo "restated	$_p	reopened (--reopen)" >>"$work/log.reopen"
+		continue ;;
+	esac
+	if [ $reopen_restated = 1 ]; then
+		echo "warning	period $_p closed, restated since: reopened (--reopen-restated)" >>"$work/log.warn"
+		reopen=$reopen$_p$nl
+	else
+		echo "warning	period $_p closed, restated since (a newer delivery): --reopen $_p re-derives it" >>"$work/log.warn"
+	fi
+done
+# Reopening a period reopens the periods closed after it (each was the
+# checkpoint of the next): each is re-derived from its delivery.
+_r=
+for _p in $reopen; do
+	[ -d "$dir/periods/$_p" ] || usage_error "--reopen $_p: the period is not closed (no $dir/periods/$_p)"
+	{ [ -z "$_r" ] || newer "$_r" "$_p"; } && _r=$_p
+done
+if [ -n "$_r" ]; then
+	_c=$closed
+	closed=
+	for _p in $_c; do
+		if newer "$_r" "$_p"; then
+			closed=$closed$_p$nl
+		else
+			printf '%s\n' "$periods" | grep -qx "$_p" ||
+				die 3 "--reopen $_r: no delivery of $_p to re-derive it from"
+			echo "reopened	$_p" >>"$work/log.reopen"
+		fi
+	done
+fi
+
+# scan PERIOD: curscan over the period's deliveries (- : the export files
+# and the manifests that name no period) into $work/scan/PERIOD.tsv and
+# its summary PERIOD.sum
+scan() {
+	[ -f "$work/scan/$1.tsv" ] && return
+	mkdir -p "$work/scan" || die 4 "$work/scan: cannot create"
+	set -- "$1" --no-progress -s "$work/scan/$1.sum"
 	[ -n "$root" ] && set -- "$@" -r "$root"
 	_ifs=$IFS
 	IFS=$nl
 	set -f
-	for _m in $manifests; do set -- "$@" -m "$_m"; done
+	for _m in $(awk -F '\t' -v p="$1" '$1 == p && $2 != "" { print $2 }' "$work/deliveries"); do
+		set -- "$@" -m "$_m"
+	done
 	for _k in $(tagkeys); do set -- "$@" -t "$_k"; done
 	set +f
 	IFS=$_ifs
-	set -- "$@" --
-	while [ $_n -gt 0 ]; do
-		set -- "$@" "$1"
-		shift
-		_n=$((_n - 1))
-	done
-	stage curscan "$work/charges.tsv" "$bindir/curscan" "$@"
+	if [ "$1" = - ]; then
+		set -- "$@" --
+		_i=0
+		while [ $_i -lt $nfiles ]; do
+			_i=$((_i + 1))
+			eval "set -- \"\$@\" \"\$file$_i\""
+		done
+	fi
+	_sp=$1
+	shift
+	stage curscan "$work/scan/$_sp.tsv" "$bindir/curscan" "$@"
 }
-run_curscan "$@"
+nfiles=$#
+_i=0
+for _f in "$@"; do
+	_i=$((_i + 1))
+	eval "file$_i=\$_f"
+done
+
+# the newest closed period before MONTH (none: an empty line)
+checkpoint_before() {
+	_c=
+	for _p in $closed; do
+		[ "$(daynum "$_p-01")" -lt "$(daynum "$1-01")" ] && _c=$_p
+	done
+	echo "$_c"
+}
 
 if [ -z "$asof" ]; then
-	asof=$(awk -F '\t' '
-	NR == 1 { for (i = 1; i <= NF; i++) { if ($i == "usage_start") u = i; if ($i == "entity_kind") k = i }; next }
+	_c=
+	for _p in $closed; do _c=$_p; done
+	for _p in $periods; do newer "$_p" "$_c" && scan "$_p"; done
+	[ $anon = 0 ] || scan -
+	asof=$(cat /dev/null "$work"/scan/*.tsv 2>/dev/null | awk -F '\t' '
+	$1 == "usage_start" { for (i = 1; i <= NF; i++) { if ($i == "usage_start") u = i; if ($i == "entity_kind") k = i }; next }
 	$k != "none" { d = substr($u, 1, 10); if (d > m) m = d }
-	END { print m }' "$work/charges.tsv")
+	END { print m }')
 	[ -n "$asof" ] || die 3 "the export holds no usage line: give the night's day with --as-of"
 	is_day "$asof" || die 3 "the export's last usage day '$asof' is not a day"
 fi
 month=${asof%-*}
+n_asof=$(daynum "$asof")
+
+# the last day of a period, and the night it closes (--close-after days
+# after that day)
+lastday() {
+	_y=${1%-*}
+	_m=${1#*-}
+	case $_m in
+	01 | 03 | 05 | 07 | 08 | 10 | 12) echo "$1-31" ;;
+	04 | 06 | 09 | 11) echo "$1-30" ;;
+	*) if [ $((_y % 4)) = 0 ] && { [ $((_y % 100)) != 0 ] || [ $((_y % 400)) = 0 ]; }; then
+		echo "$1-29"
+	else
+		echo "$1-28"
+	fi ;;
+	esac
+}
+closes_by() {	# PERIOD: true when it closes on or before the night
+	_d=$(lastday "$1")
+	_n=$(date -u -d "$_d + $closeafter days" +%Y%m%d 2>/dev/null) ||
+		die 4 "date(1) cannot add days (GNU date needed)"
+	[ "$_n" -le "$n_asof" ]
+}
 
 # Yesterday: the newest dated copy before tonight's day.
 prev=
-n_asof=$(daynum "$asof")
 for h in "$dir"/history/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]; do
 	[ -f "$h/state.tsv" ] || continue
 	[ "$(daynum "${h##*/}")" -lt "$n_asof" ] && prev=$h
 done
 prevday=${prev##*/}
 
-has() { [ -n "$prev" ] && [ -f "$prev/$1" ]; }
-
-# mapstate from yesterday's state: the days after it, up to tonight
-set -- -c "$contracts"
-[ -n "$workloads" ] && set -- "$@" -w "$workloads"
-has state.tsv && set -- "$@" -s "$prev/state.tsv"
-stage mapstate "$out/state.tsv" "$bindir/mapstate" "$@" -a "$asof" \
-	-e "$work/events.night.tsv" -l "$work/ledger.night.tsv" "$work/charges.tsv"
-
-# The month's events and ledger: yesterday's rows of this month, then
-# tonight's (which start after yesterday's day), columns taken by name.
-merge() {	# NAME: $prev/NAME + $work/NAME.night -> $out/NAME
-	_old=/dev/null
-	has "$1" && _old=$prev/$1
-	awk -F '\t' -v OFS='\t' -v night="$work/${1%.tsv}.night.tsv" \
-	    -v month="$month" -v upto="$prevday" '
-	BEGIN {
-		if ((getline h < night) <= 0) exit 4
-		n = split(h, name, "\t")
-		print h
-	}
-	FNR == 1 { for (i = 1; i <= NF; i++) col[$i] = i; next }
-	{
-		d = ("date" in col) ? $col["date"] : ""
-		if (substr(d, 1, 7) != month || d > upto) next
-		line = ""
-		for (i = 1; i <= n; i++)
-			line = line (i > 1 ? "\t" : "") ((name[i] in col) ? $col[name[i]] : "")
-		print line
-	}
-	END { while ((getline l < night) > 0) print l }
-	' "$_old" >"$out/$1" || {
-		say "stage merge failed: cannot write the month's $1; $dir/current and $dir/history are unchanged"
-		exit 4
-	}
+# onehead FILE...: the files one after the other, the first one's header
+# only
+onehead() {
+	awk 'FNR == 1 && NR > 1 { next } { print }' "$@"
 }
-merge events.tsv
-merge ledger.tsv
 
-# maptasks from yesterday's tasks
-set -- -c "$contracts"
-has tasks.tsv && set -- "$@" -p "$prev/tasks.tsv"
-[ -n "$inventory" ] && set -- "$@" -i "$inventory"
-stage maptasks "$out/tasks.tsv" "$bindir/maptasks" "$@" -a "$asof" \
-	-e "$out/events.tsv" -l "$out/ledger.tsv" -n "$out/notify.tsv" "$out/state.tsv"
-
-# mapcredit: pools (as of the night) and attribution for the month
-set -- -c "$contracts" -l "$out/ledger.tsv" --month "$month" --as-of "$asof"
-[ -n "$grants" ] && set -- "$@" -g "$grants"
-# the claims of earlier months carry over from yesterday's (a series)
-has claims.tsv && set -- "$@" --previous-claims "$prev/claims.tsv"
-stage mapcredit "$out/attribution.tsv" "$bindir/mapcredit" "$@" \
-	--pools "$out/pools.tsv" --other "$out/other-credits.tsv" \
-	--claims "$out/claims.tsv" "$work/charges.tsv"
-
-# mapscore: rates, trend (its history carries over from yesterday) and grades
-if has score-history.tsv; then
-	if ! { cp "$prev/score-history.tsv" "$out/score-history.tsv" &&
-	    chmod u+w "$out/score-history.tsv"; }; then
-		die 4 "$out/score-history.tsv: cannot copy yesterday's score history"
+# charges FILE PERIOD...: the periods' charge lines, one header
+charges() {
+	_co=$1
+	shift
+	if [ $# -eq 0 ]; then
+		{ printf 'usage_start\tpayer\taccount\taccount_name\tservice\tregion\tline_type\tentity_kind\tentity\tusage_type\tmodel\tprincipal\tcost\tmap_tag\tprincipal_map_tag\tdescription\tresource_id\tmisspelled_key\tmisspelled_value'
+		  tagkeys | awk '{ printf "\ttag_%s", $0 }'
+		  echo; } >"$_co"
+		return
 	fi
+	for _cp in "$@"; do
+		scan "$_cp"
+		set -- "$@" "$work/scan/$_cp.tsv"
+		shift
+	done
+	onehead "$@" >"$_co" || die 4 "$_co: cannot write"
+}
+
+# derive FROM PREV ASOF OUT PERIOD...: the periods re-derived from the
+# checkpoint FROM (a directory, empty: none): mapstate from its state over
+# the periods' charge lines, then maptasks, mapcredit and mapscore. PREV
+# is the night before (empty: none). The tasks, the claims and the score
+# history carry from the checkpoint, else from the night before: the open
+# periods' events and ledger then give every task again, with the id it
+# had (ids are stable hashes, so the digest names a situation once), and
+# every day of the history again (a re-derived day replaces its old self).
+derive() {
+	_from=$1 _prev=$2 _asof=$3 _o=$4
+	shift 4
+	mkdir -p "$_o" || die 4 "$_o: cannot create"
+	_ch=$_o.charges
+	[ "$_o" = "$out" ] && _ch=$work/charges.tsv
+	charges "$_ch" "$@"
+	set -- -c "$contracts"
+	[ -n "$workloads" ] && set -- "$@" -w "$workloads"
+	[ -n "$_from" ] && set -- "$@" -s "$_from/state.tsv"
+	stage mapstate "$_o/state.tsv" "$bindir/mapstate" "$@" -a "$_asof" \
+		-e "$_o/events.tsv" -l "$_o/ledger.tsv" "$_ch"
+
+	_cl=$_from
+	[ -z "$_cl" ] && _cl=$_prev
+	set -- -c "$contracts"
+	[ -n "$_cl" ] && [ -f "$_cl/tasks.tsv" ] && set -- "$@" -p "$_cl/tasks.tsv"
+	[ -n "$inventory" ] && set -- "$@" -i "$inventory"
+	stage maptasks "$_o/tasks.tsv" "$bindir/maptasks" "$@" -a "$_asof" \
+		-e "$_o/events.tsv" -l "$_o/ledger.tsv" -n "$_o/notify.tsv" "$_o/state.tsv"
+
+	set -- -c "$contracts" -l "$_o/ledger.tsv" --as-of "$_asof"
+	[ -n "$grants" ] && set -- "$@" -g "$grants"
+	[ -n "$_cl" ] && [ -f "$_cl/claims.tsv" ] && set -- "$@" --previous-claims "$_cl/claims.tsv"
+	stage mapcredit "$_o/attribution.tsv" "$bindir/mapcredit" "$@" \
+		--pools "$_o/pools.tsv" --other "$_o/other-credits.tsv" \
+		--claims "$_o/claims.tsv" "$_ch"
+
+	if [ -n "$_cl" ] && [ -f "$_cl/score-history.tsv" ]; then
+		if ! { cp "$_cl/score-history.tsv" "$_o/score-history.tsv" &&
+		    chmod u+w "$_o/score-history.tsv"; }; then
+			die 4 "$_o/score-history.tsv: cannot copy the score history"
+		fi
+	fi
+	set -- -l "$_o/ledger.tsv" -s "$_o/state.tsv" -t "$_o/tasks.tsv" \
+		-a "$_o/attribution.tsv" --claims "$_o/claims.tsv"
+	stage mapscore "$_o/score.tsv" "$bindir/mapscore" "$@" \
+		-H "$_o/score-history.tsv" --as-of "$_asof"
+}
+
+# The checkpoint: the newest closed period before tonight's month. The
+# periods after it that closed by tonight are derived and closed one by
+# one, each the checkpoint of the next; the rest are tonight's open
+# periods. (Export files and manifests that name no period are always
+# open, and then no period closes: they cannot be told apart.)
+cp_=$(checkpoint_before "$month")
+from=
+[ -n "$cp_" ] && from=$dir/periods/$cp_
+log_checkpoint=${cp_:-none}
+open=
+toclose=
+for _p in $periods; do
+	newer "$_p" "$cp_" || continue
+	newer "$_p" "$month" && continue
+	if [ $anon = 0 ] && closes_by "$_p"; then
+		toclose=$toclose$_p$nl
+	else
+		open=$open$_p$nl
+	fi
+done
+[ $anon = 0 ] || open=$open-$nl
+# a period between the checkpoint and the night with no delivery: a
+# warning (a missed delivery loses its rows until it arrives)
+if [ -n "$periods" ]; then
+	_p=${cp_:-$(printf '%s\n' "$periods" | head -n 1)}
+	[ -n "$cp_" ] && _p=$(date -u -d "$_p-01 + 1 month" +%Y-%m)
+	while ! newer "$_p" "$month"; do
+		printf '%s\n' "$periods" | grep -qx "$_p" ||
+			echo "warning	no delivery of period $_p under ${root:-.} (its rows are missing tonight)" >>"$work/log.warn"
+		_p=$(date -u -d "$_p-01 + 1 month" +%Y-%m)
+	done
 fi
-set -- -l "$out/ledger.tsv" -s "$out/state.tsv" -t "$out/tasks.tsv" \
-	-a "$out/attribution.tsv" --claims "$out/claims.tsv"
-stage mapscore "$out/score.tsv" "$bindir/mapscore" "$@" \
-	-H "$out/score-history.tsv" --as-of "$asof"
+for _p in $toclose; do
+	derive "$from" "" "$(lastday "$_p")" "$work/close/$_p" "$_p"
+	fingerprints "$_p" >"$work/close/$_p/delivery.tsv"
+	from=$work/close/$_p
+	log_checkpoint=$_p
+done
+set -f
+IFS=$nl
+# shellcheck disable=SC2086
+set -- $open
+IFS=$_ifs
+set +f
+derive "$from" "$prev" "$asof" "$out" "$@"
+for _p in "$@"; do
+	set -- "$@" "$work/scan/$_p.sum"
+	shift
+done
+onehead /dev/null "$@" >"$out/scan-summary.tsv" || die 4 "$out/scan-summary.tsv: cannot write"
+[ -s "$out/scan-summary.tsv" ] || printf 'kind\tfile\tformat\tkey\trows\tcost\n' >"$out/scan-summary.tsv"
+
+# The run log: the checkpoint, the periods closed tonight, the deliveries
+# read (execution id, files with their rows and checksums), warnings, the
+# days revised since the night before (for the days both ledgers have:
+# before and after eligible and accruing cost and state, per entity), the
+# lines rejected and, with --times, each stage's time.
+{
+	printf 'night\t%s\n' "$asof"
+	printf 'checkpoint\t%s\n' "$log_checkpoint"
+	for _p in $toclose; do printf 'closed\t%s\n' "$_p"; done
+	for _p in $open; do
+		printf 'open\t%s\n' "$_p"
+		[ "$_p" = - ] || fingerprints "$_p" | sed "s/^/delivery	$_p	/"
+		awk -F '\t' -v p="$_p" -v root="${root:-.}/" '$1 == "lines" { r[$2] += $5; if (!($2 in o)) { o[$2] = 1; f[++n] = $2 } }
+		    END { for (i = 1; i <= n; i++) {
+			k = f[i]; if (substr(k, 1, length(root)) == root) k = substr(k, length(root) + 1)
+			printf "rows\t%s\t%s\t%d\n", p, k, r[f[i]] } }' \
+		    "$work/scan/$_p.sum"
+		awk -F '\t' -v p="$_p" 'NR > 1 && $1 != "lines" && $1 != "near-miss-tag" { print "rejected\t" p "\t" $2 "\t" $4 "\t" $5 }' \
+		    "$work/scan/$_p.sum"
+	done
+	[ ! -f "$work/log.reopen" ] || cat "$work/log.reopen"
+	[ ! -f "$work/log.warn" ] || cat "$work/log.warn"
+	if [ -n "$prev" ] && [ -f "$prev/ledger.tsv" ]; then
+		awk -F '\t' '
+		FNR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; f++; next }
+		{
+			k = $c["date"] "\t" $c["entity"]
+			v = $c["eligible_cost"] "\t" $c["accruing_cost"] "\t" $c["state"]
+			if (f == 1) { a[k] = v; da[$c["date"]] = 1 }
+			else { b[k] = v; db[$c["date"]] = 1; if (!(k in seen)) { seen[k] = 1; ord[++n] = k } }
+		}
+		END {
+			for (k in a) if (!(k in b)) { split(k, x, "\t"); if (x[1] in db) ord[++n] = k }
+			for (i = 1; i <= n; i++) {
+				k = ord[i]; split(k, x, "\t")
+				if (!(x[1] in da) || !(x[1] in db) || a[k] == b[k]) continue
+				split((k in a) ? a[k] : "-\t-\t-", p, "\t")
+				split((k in b) ? b[k] : "-\t-\t-", q, "\t")
+				printf "revised\t%s\t%s\teligible %s -> %s\taccruing %s -> %s\tstate %s -> %s\n", x[1], x[2], p[1], q[1], p[2], q[2], p[3], q[3]
+			}
+		}' "$prev/ledger.tsv" "$out/ledger.tsv" | sort
+	fi
+	[ ! -f "$work/times" ] || cat "$work/times"
+} >"$out/night.log" || die 4 "$out/night.log: cannot write"
+[ ! -f "$work/log.warn" ] || cut -f 2 "$work/log.warn" | while IFS= read -r _w; do
+	say "warning: $_w"
+done
 
 # mapreport: the night's HTML report, a directory of pages. It reads
 # STATEDIR/current/: tonight's outputs are shown to it as such.
@@ -476,44 +816,42 @@ if [ $report = 1 ]; then
 fi
 
 # ---------------------------------------------------------------- publish
-# Every stage succeeded. The dated copy first (a run reads its inputs from
-# there), then current/ and current/report/: links to the dated copy's
-# files, each moved over its old self by rename(2).
-mkdir -p "$dir/history" "$dir/current" || die 4 "$dir: cannot create history/ or current/"
+# Every stage succeeded. The night is published by renames alone, each one
+# atomic, so that whenever the run dies every reader finds one whole night,
+# the old or the new, and the next run goes on from there by itself:
+#   1. the outputs become nights/D.N, a directory never changed again
+#      (N: one more than the night's copies there);
+#   2. history/D becomes a symbolic link to it, made aside as .D.new and
+#      renamed over the old link (a run reads its inputs from there);
+#   3. current the same, from .current.new;
+#   4. the copy no link names any more is removed (gc_nights).
+# A history/D or current of an earlier version, a directory, is first
+# moved aside to .D.old or .current.old, which the next run puts back if
+# this one dies before the link is in.
+mkdir -p "$dir/history" "$dir/nights" || die 4 "$dir: cannot create history/ or nights/"
 hist=$dir/history/$asof
-mv "$out" "$dir/history/.$asof.new" || die 4 "$dir/history: cannot move tonight's outputs in"
-if [ -d "$hist" ]; then
-	mv "$hist" "$dir/history/.$asof.old" || die 4 "$hist: cannot replace"
-fi
-mv "$dir/history/.$asof.new" "$hist" || die 4 "$hist: cannot move tonight's outputs in"
-rm -rf "$dir/history/.$asof.old"
+seq=1
+for _r in "$dir/nights/$asof".*; do
+	_i=${_r##*.}
+	is_uint "$_i" && [ "$_i" -ge "$seq" ] && seq=$((_i + 1))
+done
+night=$asof.$seq
 
-# link_into SRC DST: DST's files become links to SRC's (or copies where
-# links cannot be made), each renamed over its old self; DST's files that
-# SRC does not have are removed
-link_into() {
-	mkdir -p "$2" && mkdir "$2/.new" || return 1
-	for _f in "$1"/*; do
-		[ -f "$_f" ] || continue
-		ln "$_f" "$2/.new/" 2>/dev/null || cp "$_f" "$2/.new/" || return 1
-	done
-	for _f in "$2"/.new/*; do
-		[ -f "$_f" ] || continue
-		mv -f "$_f" "$2/" || return 1
-	done
-	rmdir "$2/.new" || return 1
-	for _f in "$2"/*; do
-		[ -f "$_f" ] || continue
-		[ -e "$1/${_f##*/}" ] || rm -f "$_f" || return 1
-	done
+# relink TARGET LINK: LINK becomes a symbolic link to TARGET, by rename(2)
+relink() {
+	_n=${2%/*}/.${2##*/}.new
+	rm -f "$_n" && ln -s "$1" "$_n" || return 1
+	if [ -d "$2" ] && [ ! -L "$2" ]; then
+		mv "$2" "${2%/*}/.${2##*/}.old" || return 1
+	fi
+	mv -T "$_n" "$2" || return 1
+	rm -rf "${2%/*}/.${2##*/}.old"
 }
-{ link_into "$hist" "$dir/current" &&
-	if [ -d "$hist/report" ]; then
-		link_into "$hist/report" "$dir/current/report"
-	else
-		rm -rf "$dir/current/report"
-	fi; } ||
+mv "$out" "$dir/nights/$night" || die 4 "$dir/nights: cannot move tonight's outputs in"
+relink "../nights/$night" "$hist" || die 4 "$hist: cannot replace"
+relink "nights/$night" "$dir/current" ||
 	die 4 "$dir/current: cannot update (the dated copy $hist is complete)"
+gc_nights || die 4 "$dir/nights: cannot remove the copies no night names"
 
 # Mail: what is new since the night before, one message per engineer and
 # owner, each piped to the mail command. The night is published already:
@@ -546,7 +884,22 @@ if [ $mail = 1 ]; then
 	done
 fi
 
-# Retention: the newest --keep dated copies.
+# The periods that closed tonight: their final outputs go to periods/P/
+# for good (a reopened one replaces its old self), each the checkpoint of
+# the nights after it. The night is published already: a period that
+# cannot be moved in closes again tomorrow.
+for _p in $toclose; do
+	mkdir -p "$dir/periods" && rm -f "$work/close/$_p.charges" &&
+	mv "$work/close/$_p" "$dir/periods/.$_p.new" || die 4 "$dir/periods/$_p: cannot move the closed period in"
+	if [ -d "$dir/periods/$_p" ]; then
+		mv "$dir/periods/$_p" "$dir/periods/.$_p.old" || die 4 "$dir/periods/$_p: cannot replace"
+	fi
+	mv "$dir/periods/.$_p.new" "$dir/periods/$_p" || die 4 "$dir/periods/$_p: cannot move the closed period in"
+	rm -rf "$dir/periods/.$_p.old"
+done
+
+# Retention: the newest --keep dated copies. Nothing in periods/ is ever
+# removed: a closed period's outputs are kept for good.
 set --
 for h in "$dir"/history/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]; do
 	[ -d "$h" ] && set -- "$@" "$h"
@@ -555,4 +908,6 @@ while [ $# -gt "$keep" ]; do
 	rm -rf "$1"
 	shift
 done
+# (what the links removed named, unless current names it)
+gc_nights || die 4 "$dir/nights: cannot remove the copies no night names"
 exit $mailrc

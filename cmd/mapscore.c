@@ -206,7 +206,7 @@ roles_gate(const struct opts *op)
 	struct ask_roles *r = NULL;
 	struct ask_who who;
 	struct err e = { 0 };
-	int up, role = op->v.role;
+	int up, role = op->v.role, refused = 0;
 
 	for (up = 0; up < 3; up++) {
 		char *d = xstrdup(dirname(dir));
@@ -220,9 +220,16 @@ roles_gate(const struct opts *op)
 	}
 	if (access(buf_cstr(&path), F_OK) == 0) {
 		ask_who_self(&who);
-		if ((r = ask_roles_load(buf_cstr(&path), &who, &e)) == NULL)
-			die_err(buf_cstr(&path), &e);
+		r = ask_roles_load(buf_cstr(&path), &who, &e);
 		ask_who_free(&who);
+		if (r == NULL) {
+			static char at[4096];	/* the name outlives path */
+
+			(void)snprintf(at, sizeof(at), "%s", buf_cstr(&path));
+			free(dir);
+			buf_free(&path);
+			die_err(at, &e);
+		}
 		if (role < SV_PORTFOLIO || op->v.scope == NULL ||
 		    !ask_roles_grants(r, names[role - SV_LEAD], op->v.scope)) {
 			if (role >= SV_PORTFOLIO && op->v.scope)
@@ -232,15 +239,19 @@ roles_gate(const struct opts *op)
 				buf_adds(&what, "the organisation-wide views, "
 				    "which are the FinOps Lead's");
 			ask_roles_refuse(r, buf_cstr(&what), &e);
-			if (!ask_roles_all(r))
-				die(EXIT_USAGE, "%s (roles file %s)", e.msg,
-				    buf_cstr(&path));
+			if (!ask_roles_all(r)) {
+				err_set(&e, EXIT_USAGE, 0, "%s (roles file %s)",
+				    e.msg, buf_cstr(&path));
+				refused = 1;
+			}
 		}
 		ask_roles_free(r);
 	}
 	free(dir);
 	buf_free(&path);
 	buf_free(&what);
+	if (refused)	/* everything freed: a clean exit under LSan */
+		die(EXIT_USAGE, "%s", e.msg);
 }
 
 int

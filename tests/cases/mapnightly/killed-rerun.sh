@@ -8,7 +8,7 @@ night() {	# DAY
 	mapnightly -d "$TMP/s" -c demo/contracts.tsv -w demo/workloads.tsv -g demo/grants.tsv \
 	    -i demo/inventory.tsv -r "$e" -m "$e/$M" -a 2026-04-$1 2>&1 | sed "s|$TMP|\$TMP|g"
 }
-snap() { (cd "$TMP/s" && find history current -type f -exec cksum {} + | LC_ALL=C sort -k 3); }
+snap() { (cd "$TMP/s" && find -L history current -type f -exec cksum {} + | LC_ALL=C sort -k 3); }
 night 01
 night 02
 snap > "$TMP/before"

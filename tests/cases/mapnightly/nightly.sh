@@ -11,7 +11,8 @@ night() {	# DAY STATEDIR [OPTION]...
 	mapnightly -d "$s" -c demo/contracts.tsv -w demo/workloads.tsv -g demo/grants.tsv \
 	    -i demo/inventory.tsv -r "$e" -m "$e/$M" "$@"
 }
-snap() { (cd "$1" && find . -type f ! -name .lock -exec cksum {} + | sort -k 3); }
+# (current and history/D are links into nights/, whose names count runs)
+snap() { (cd "$1" && find -L . -path ./nights -prune -o -type f ! -name .lock -exec cksum {} + | sort -k 3); }
 same() {	# DIR DIR: every file of the first is in the second, the same
 	_d=$( (cd "$1" && find . -type f ! -name .lock) | sort | while read -r f; do
 		cmp -s "$1/$f" "$2/$f" || echo "  $f differs"
