@@ -50,6 +50,7 @@ help:
 	@echo 'make              build the tools into $(BUILD)/bin'
 	@echo 'make demo         run the toolkit on the data that ships with it'
 	@echo 'make check        the whole test suite (golden, sanitizers, fuzz replay, man lint)'
+	@echo 'make check-fresh  the README set-up (./setup demo, ./setup check) in a bare Debian 12 root'
 	@echo 'make test         golden tests only, on the normal build'
 	@echo 'make regold       rewrite golden files from the current build, for review'
 	@echo 'make lib          the static library of lib/ ($(BUILD)/libmap.a)'
@@ -101,6 +102,11 @@ regold: all
 check:
 	@sh tests/check.sh
 
+# the README's set-up in a bare Debian 12 root (mmdebstrap; root); CI=true
+# make check runs it too
+check-fresh:
+	@sh tests/fresh.sh
+
 san:
 	@$(MAKE) BUILD=build-san OPT=-O1 SAN='-fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all' all
 
@@ -126,4 +132,4 @@ install: all
 clean:
 	rm -rf build build-san build-fuzz
 
-.PHONY: all lib objs help deps demo test regold check san fuzz manlint bench install clean
+.PHONY: all lib objs help deps demo test regold check check-fresh san fuzz manlint bench install clean

@@ -1,12 +1,16 @@
 #!/bin/sh
 # deps.sh: install the Debian packages the toolkit needs to build and test.
-# Usage: scripts/deps.sh [build|demo|test]
+# Usage: scripts/deps.sh [build|demo|test|fresh]
 #   build  compiler, libcsv, zlib, ISA-L, xxHash, jansson (what `make` needs)
 #   demo   build + python3 (the demo organisation's generator)
 #   test   demo + mandoc, clang and its sanitizer/fuzzer runtime; and,
-#          best effort, chromium for the browser tests (tests/browser.sh)
-#          and node with npm for the MCP SDK test (tests/mcp-sdk.sh)
-# Says what it installs. When not root, prints the exact apt command and exits 4.
+#          best effort, chromium for the browser tests (tests/browser.sh;
+#          not when CHROMIUM is set and empty, which skips them) and node
+#          with npm for the MCP SDK test (tests/mcp-sdk.sh)
+#   fresh  best effort: mmdebstrap, for `make check-fresh` (tests/fresh.sh)
+# Says what it installs. As root, runs apt-get update first (a fresh
+# machine has no package lists). When not root, prints the exact apt
+# command and exits 4.
 # A best-effort package that cannot be installed is named, never an error:
 # the tests that need it skip, loudly and counted.
 set -eu
@@ -16,11 +20,15 @@ extra=""
 case $what in
 build) ;;
 demo) pkgs="$pkgs python3" ;;
-test) pkgs="$pkgs python3 mandoc clang libclang-rt-14-dev"; extra="chromium"
+test) pkgs="$pkgs python3 mandoc clang libclang-rt-14-dev"
+	# CHROMIUM= (set, empty) skips the browser tests: no need to install it
+	if [ -n "${CHROMIUM-x}" ]; then extra="chromium"; fi
 	# node and npm for the MCP SDK test (tests/mcp-sdk.sh): Debian's,
-	# unless a node with npm is there already (nodesource, nvm)
-	command -v npm >/dev/null 2>&1 || extra="$extra nodejs npm" ;;
-*) echo "usage: deps.sh [build|demo|test]" >&2; exit 2 ;;
+	# unless a node with npm is there already (nodesource, nvm); npm
+	# reaches its registry over https, which needs the CA certificates
+	command -v npm >/dev/null 2>&1 || extra="$extra nodejs npm ca-certificates" ;;
+fresh) pkgs="" extra="mmdebstrap" ;;
+*) echo "usage: deps.sh [build|demo|test|fresh]" >&2; exit 2 ;;
 esac
 notinstalled() {
 	_m=""

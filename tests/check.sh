@@ -8,6 +8,7 @@
 #  4. the same again built with AddressSanitizer + UBSan
 #  5. the fuzz corpus replayed, plain and sanitized
 #  6. mandoc -Tlint on every man page
+#  7. when CI=true, the README's set-up on a bare Debian 12 (tests/fresh.sh)
 # The last line is "N passed, N failed, N skipped": a check that could not
 # run (its step's "SKIP" line says why) is counted as skipped.
 set -u
@@ -72,6 +73,11 @@ fi
 for m in man/*.[1-8]; do
 	step "mandoc -Tlint $m" sh -c 'out=$(mandoc -Tlint -W warning "$1" 2>&1); [ -z "$out" ] || { echo "$out"; exit 1; }' sh "$m"
 done
+# the README's set-up on a bare Debian 12 (make check-fresh): slow, so in
+# CI only; never again inside the root it builds (CI is unset there)
+if [ "${CI:-}" = true ] && [ -z "${MAP_FRESH_INSIDE:-}" ]; then
+	step "the README's set-up on a bare Debian 12 (tests/fresh.sh)" sh tests/fresh.sh
+fi
 [ "$S" = 0 ] || echo "the skipped checks are the SKIP lines above"
 echo "$P passed, $F failed, $S skipped"
 [ "$F" = 0 ]
