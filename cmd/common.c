@@ -97,6 +97,18 @@ usage_try(void)
 }
 
 void
+help_version_or_usage(int ch, void (*usage)(void))
+{
+	if (ch == 'h')
+		usage();
+	else if (ch == 'V')
+		print_version();
+	else
+		usage_try();
+	exit(fflush(stdout) ? EXIT_SYS : EXIT_OKAY);
+}
+
+void
 print_version(void)
 {
 	printf("%s (FinOps Center MAP toolchain) %s\n", progname,

@@ -19,6 +19,9 @@ _Noreturn void usage_error(const char *fmt, ...)
     __attribute__((format(printf, 1, 2)));
 /* after getopt has printed its own message */
 _Noreturn void usage_try(void);
+/* after a tool's own options: -h prints usage, -V the version (exit 0,
+ * or 4 when stdout fails); anything else is a usage error */
+_Noreturn void help_version_or_usage(int ch, void (*usage)(void));
 void print_version(void);
 
 /* Side files (events, ledger, pools, notifications ...): each is written

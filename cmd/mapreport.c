@@ -193,15 +193,7 @@ main(int argc, char **argv)
 	    -1) {
 		if (option(&op, ch) == 0)
 			continue;
-		if (ch == 'h') {
-			usage();
-			return fflush(stdout) ? EXIT_SYS : EXIT_OKAY;
-		}
-		if (ch == 'V') {
-			print_version();
-			return fflush(stdout) ? EXIT_SYS : EXIT_OKAY;
-		}
-		usage_try();
+		help_version_or_usage(ch, usage);
 	}
 	if (optind < argc)
 		usage_error("unexpected argument '%s'", argv[optind]);

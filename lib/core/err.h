@@ -39,6 +39,8 @@ void *xcalloc(size_t, size_t);
 void *xrealloc(void *, size_t);
 char *xstrdup(const char *);
 char *xstrndup(const char *, size_t);
+/* free n strings and the array holding them */
+void strv_free(char **, size_t n);
 
 /* A growable byte buffer. */
 struct buf {

@@ -109,16 +109,6 @@ shown(const char *s, char out[48])
 	return out;
 }
 
-static void
-strv_free(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 /* Split a comma list into trimmed-free items (empty items are kept so
  * the caller can complain about them). */
 static char **

@@ -41,16 +41,6 @@ report_new(void)
 	return r;
 }
 
-static void
-strv_free(char **v, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		free(v[i]);
-	free(v);
-}
-
 void
 report_free(struct report *r)
 {
