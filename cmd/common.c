@@ -9,6 +9,7 @@
 
 #include "core/afile.h"
 #include "core/tsv.h"
+#include "map/shard.h"
 #include "common.h"
 
 const char *progname = "map";
@@ -113,6 +114,70 @@ print_version(void)
 {
 	printf("%s (FinOps Center MAP toolchain) %s\n", progname,
 	    TOOLKIT_VERSION);
+}
+
+static const char *const index_vars[] = { "SLURM_ARRAY_TASK_ID",
+	"AWS_BATCH_JOB_ARRAY_INDEX", "JOB_COMPLETION_INDEX" };
+
+/* a decimal count below lim, or -1 */
+static long
+count_below(const char *s, size_t n, long lim)
+{
+	long v = 0;
+	size_t i;
+
+	if (n == 0 || n > 6)
+		return -1;
+	for (i = 0; i < n; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v < lim ? v : -1;
+}
+
+unsigned
+shards_arg(const char *opt, const char *arg)
+{
+	long n = count_below(arg, strlen(arg), SHARD_MAX + 1);
+
+	if (n < 1)
+		usage_error("%s wants a number of shards, 1 to %d, not '%s'",
+		    opt, SHARD_MAX, arg);
+	return (unsigned)n;
+}
+
+void
+shard_arg(const char *opt, const char *arg, unsigned *k, unsigned *n)
+{
+	const char *slash = strchr(arg, '/');
+	const char *v = NULL, *var = NULL;
+	size_t i;
+	long kk;
+
+	if (slash == NULL) {
+		*n = shards_arg(opt, arg);
+		for (i = 0; i < NELEM(index_vars) && v == NULL; i++)
+			if ((v = getenv(index_vars[i])) != NULL && *v)
+				var = index_vars[i];
+			else
+				v = NULL;
+		if (v == NULL)
+			usage_error("%s %s: no shard index: give K/%s, or run "
+			    "it as an array task (SLURM_ARRAY_TASK_ID, "
+			    "AWS_BATCH_JOB_ARRAY_INDEX or JOB_COMPLETION_INDEX)",
+			    opt, arg, arg);
+		if ((kk = count_below(v, strlen(v), *n)) < 0)
+			usage_error("%s %s: %s is '%s', not a shard index 0 to "
+			    "%u", opt, arg, var, v, *n - 1);
+		*k = (unsigned)kk;
+		return;
+	}
+	*n = shards_arg(opt, slash + 1);
+	if ((kk = count_below(arg, (size_t)(slash - arg), *n)) < 0)
+		usage_error("%s wants K/N with K a shard index 0 to %u, not "
+		    "'%s'", opt, *n - 1, arg);
+	*k = (unsigned)kk;
 }
 
 static struct afile *side;

@@ -24,6 +24,13 @@ _Noreturn void usage_try(void);
 _Noreturn void help_version_or_usage(int ch, void (*usage)(void));
 void print_version(void);
 
+/* --shard K/N, or --shard N with K from the engine's array index:
+ * SLURM_ARRAY_TASK_ID, AWS_BATCH_JOB_ARRAY_INDEX or JOB_COMPLETION_INDEX,
+ * the first one set (a usage error otherwise, or when K >= N). */
+void shard_arg(const char *opt, const char *arg, unsigned *k, unsigned *n);
+/* --shards N: 1 to SHARD_MAX */
+unsigned shards_arg(const char *opt, const char *arg);
+
 /* Side files (events, ledger, pools, notifications ...): each is written
  * to a temporary in its own directory by sidefile_prepare, and all are
  * renamed into place by sidefile_commit, called once the main output has

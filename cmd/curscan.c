@@ -29,6 +29,7 @@
 #include "intake/manifest.h"
 #include "map/charge.h"
 #include "map/formats.h"
+#include "map/shard.h"
 #include "common.h"
 
 /* ---- options ---- */
@@ -857,6 +858,15 @@ usage(void)
 	    "  -p, --progress       progress on standard error (default: when it\n"
 	    "                       is a terminal)\n"
 	    "      --no-progress    no progress line\n"
+	    "      --shards N       split the lines into the N shards of a sharded\n"
+	    "                       night: DIR/0.tsv .. DIR/N-1.tsv (-o DIR) and\n"
+	    "                       their first days, DIR/first-seen.tsv\n"
+	    "      --shard K/N      write only shard K of N; with N alone, K is\n"
+	    "                       SLURM_ARRAY_TASK_ID, AWS_BATCH_JOB_ARRAY_INDEX\n"
+	    "                       or JOB_COMPLETION_INDEX\n"
+	    "  -o, --output PATH    the shards' directory (--shards; default .)\n"
+	    "      --first-seen FILE  with --shard: the lines' first days (the\n"
+	    "                       data's and each account's) for mapstate\n"
 	    "  -h, --help           show this help and exit\n"
 	    "  -V, --version        show the version and exit\n\n"
 	    "Exit status: 0 success, 2 usage error, 3 bad input data,\n"
@@ -891,6 +901,9 @@ progress_thread(void *arg)
 
 static char **opt_manifests;
 static size_t opt_nman;
+static unsigned opt_shards, opt_k;	/* 0: not sharded */
+static long opt_keep = -1;		/* --shard K, or -1: all (--shards) */
+static const char *opt_output, *opt_seen;
 static const char *opt_root = ".";
 
 static void
@@ -906,6 +919,10 @@ parse_options(int argc, char **argv)
 		{ "jobs", required_argument, NULL, 'j' },
 		{ "progress", no_argument, NULL, 'p' },
 		{ "no-progress", no_argument, NULL, 'P' },
+		{ "shards", required_argument, NULL, 'N' },
+		{ "shard", required_argument, NULL, 'K' },
+		{ "output", required_argument, NULL, 'o' },
+		{ "first-seen", required_argument, NULL, 'F' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -915,7 +932,7 @@ parse_options(int argc, char **argv)
 	char *end;
 
 	argv[0] = (char *)progname;	/* getopt's messages */
-	while ((ch = getopt_long(argc, argv, "f:m:r:t:s:e:j:phV", longopts,
+	while ((ch = getopt_long(argc, argv, "f:m:r:t:s:e:j:o:phV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'f':
@@ -966,6 +983,20 @@ parse_options(int argc, char **argv)
 		case 'P':
 			progress = 0;
 			break;
+		case 'N':
+			opt_shards = shards_arg("--shards", optarg);
+			opt_keep = -1;
+			break;
+		case 'K':
+			shard_arg("--shard", optarg, &opt_k, &opt_shards);
+			opt_keep = (long)opt_k;
+			break;
+		case 'o':
+			opt_output = optarg;
+			break;
+		case 'F':
+			opt_seen = optarg;
+			break;
 		case 'h':
 			usage();
 			exit(fflush(stdout) ? EXIT_SYS : EXIT_OKAY);
@@ -977,6 +1008,12 @@ parse_options(int argc, char **argv)
 		}
 	}
 	opt_progress = progress < 0 ? isatty(2) : progress;
+	if (opt_output && !(opt_shards && opt_keep < 0))
+		usage_error("-o is the directory of --shards N (--shard K/N "
+		    "writes to standard output)");
+	if (opt_seen && !(opt_shards && opt_keep >= 0))
+		usage_error("--first-seen is for --shard K/N (--shards writes "
+		    "DIR/first-seen.tsv)");
 	if (opt_jobs == 0) {
 		long n = sysconf(_SC_NPROCESSORS_ONLN);
 
@@ -1146,6 +1183,104 @@ run_parallel(void)
 	free(th);
 }
 
+/* ---- --shards, --shard: the lines go through a pipe to a thread that
+ * splits them (lib/map/shard.c), so the reading above is the same ---- */
+static struct {
+	struct shard_split sp;
+	struct shard_seen seen;
+	struct out keep;	/* --shard K: standard output */
+	int rfd, wfd, rc;
+	struct err e;
+	pthread_t th;
+} spl;
+
+static void *
+split_thread(void *arg)
+{
+	char path[32], b[65536];
+
+	(void)arg;
+	snprintf(path, sizeof(path), "/dev/fd/%d", spl.rfd);
+	spl.rc = shard_split_read(&spl.sp, path, &spl.e);
+	/* after an error, what is left is read and dropped: the writer
+	 * never blocks on a full pipe */
+	while (read(spl.rfd, b, sizeof(b)) > 0)
+		;
+	close(spl.rfd);
+	return NULL;
+}
+
+static void
+split_start(void)
+{
+	struct err e = { 0 };
+	int fd[2];
+
+	seen_init(&spl.seen);
+	out_init(&spl.keep, 1);
+	if (shard_split_open(&spl.sp, opt_output ? opt_output : ".",
+	    opt_shards, opt_keep, &spl.keep, &spl.seen, &e) != 0)
+		die_err(NULL, &e);
+	if (pipe(fd) != 0)
+		die(EXIT_SYS, "pipe: %s", strerror(errno));
+	spl.rfd = fd[0];
+	spl.wfd = fd[1];
+	if (pthread_create(&spl.th, NULL, split_thread, NULL) != 0)
+		die(EXIT_SYS, "cannot start a thread");
+	out_init(&so, spl.wfd);
+}
+
+/* the first days, then the shards, only when the whole scan succeeded */
+static void
+split_finish(void)
+{
+	struct buf p = { 0 };
+	struct afile af;
+	struct err e = { 0 };
+	const char *seen = opt_seen;
+
+	close(spl.wfd);
+	pthread_join(spl.th, NULL);
+	if (spl.rc != 0 && status == EXIT_OKAY) {
+		warnx("the shard split: line %ld: %s", spl.e.line, spl.e.msg);
+		status = spl.e.status ? spl.e.status : EXIT_SYS;
+	}
+	if (opt_keep < 0) {
+		buf_printf(&p, "%s/first-seen.tsv", opt_output ? opt_output :
+		    ".");
+		seen = p.s;
+	}
+	if (status == EXIT_OKAY && seen) {
+		if (afile_open(&af, seen, 0, &e) != 0) {
+			report(seen, &e);
+			status = e.status;
+		} else {
+			seen_write(&spl.seen, &af.o);
+			if (afile_commit(&af, &e) != 0) {
+				report(seen, &e);
+				status = e.status;
+			}
+		}
+	}
+	if (status == EXIT_OKAY && out_close(&spl.keep) != 0) {
+		warnx("write error: %s", strerror(spl.keep.err));
+		status = EXIT_SYS;
+	}
+	if (status == EXIT_OKAY) {
+		if (shard_split_commit(&spl.sp, &e) != 0) {
+			report(NULL, &e);
+			status = e.status;
+		}
+	} else {
+		shard_split_abort(&spl.sp);
+		if (opt_keep < 0)
+			warnx("%s: no shard written (the scan failed)",
+			    opt_output ? opt_output : ".");
+	}
+	seen_free(&spl.seen);
+	buf_free(&p);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1158,7 +1293,10 @@ main(int argc, char **argv)
 	parse_options(argc, argv);
 	paths = input_files(argv + optind, (size_t)(argc - optind), &npaths);
 	jobs_init(paths, npaths);
-	out_init(&so, 1);
+	if (opt_shards)
+		split_start();
+	else
+		out_init(&so, 1);
 	write_header();
 	errors_left = opt_max_errors;
 	if (opt_progress)
@@ -1177,8 +1315,13 @@ main(int argc, char **argv)
 		if (opt_summary)	/* it would describe lines not written */
 			warnx("%s: not written: the charge lines were not",
 			    opt_summary);
-	} else if (opt_summary)
-		write_summary(opt_summary);
+	}
+	if (opt_shards)
+		split_finish();
+	if (status == EXIT_OKAY || !opt_shards) {
+		if (opt_summary && so.err == 0)
+			write_summary(opt_summary);
+	}
 	jobs_free();
 	free(paths);
 	free(opt_manifests);

@@ -66,6 +66,23 @@ failed night changes nothing.
       --reopen-restated  reopen a closed period when a newer delivery
                          of it arrives (default: a warning)
       --times            each stage's time in the run log
+      --shards N         a sharded night: the billing entities split N
+                         ways (mapshard), each shard's mapstate and
+                         maptasks a step of its own, the outputs merged;
+                         every file is the one an unsharded night writes,
+                         and shards/ (without it: not sharded)
+      --reshard N        --shards N for a state written by a night of
+                         another number of shards: its files are split
+                         again N ways (needed once, when N changes)
+  -j, --jobs N           shards run at once with --engine local (default:
+                         the cores)
+      --engine ENGINE    where the steps of a sharded night run: local
+                         (default) or slurm (an array job per step,
+                         chained by dependencies; DIR must be on storage
+                         every node mounts)
+      --sbatch-option OPT
+                         pass OPT to every sbatch (repeatable; for
+                         example --sbatch-option=--partition=batch)
       --bin DIR          where the tools are (default: the directory
                          mapnightly is in)
       --lock-wait SECONDS
@@ -134,10 +151,223 @@ is_day() {
 	return 0
 }
 
+# ---------------------------------------------------------------- stages
+# stage NAME STDOUT COMMAND...: run a stage; on failure, say so and exit
+# with its status (the EXIT trap removes the temporary files). With
+# --times, how long it took goes to the run log. In a step of a sharded
+# night (step set), the failure is also written to WORK/status/, where the
+# night finds which shard failed.
+step=
+stage() {
+	_name=$1
+	_out=$2
+	shift 2
+	[ $times = 0 ] || _t0=$(date +%s)
+	"$@" >"$_out"
+	_rc=$?
+	if [ $_rc -ne 0 ]; then
+		if [ -n "$step" ]; then
+			printf '%s\t%s\t%s\n' "$_rc" "$_name" "$step" >"$work/status/$step_file.failed"
+			say "$step: $_name failed with exit status $_rc"
+		else
+			say "stage $_name failed with exit status $_rc; $dir/current and $dir/history are unchanged"
+		fi
+		exit $_rc
+	fi
+	[ $times = 0 ] || echo "time	$_name${step:+ ($step)}	$(($(date +%s) - _t0))s" >>"$work/times"
+}
+
+# the curscan --tag keys: each --tag, then the keys of the workloads
+# file's tag:KEY=VALUE claims, each once
+tagkeys() {
+	{
+		printf '%s' "$tags"
+		if [ -n "$workloads" ]; then
+			awk -F '\t' '
+			/^#/ || /^[ \t\r]*$/ { next }
+			!c { for (i = 1; i <= NF; i++) if ($i == "claim") c = i; if (!c) exit; next }
+			$c ~ /^tag:/ { k = substr($c, 5); sub(/=.*/, "", k); if (k != "") print k }
+			' "$workloads"
+		fi
+	} | awk '!seen[$0]++'
+}
+
+# onehead FILE...: the files one after the other, the first one's header
+# only
+onehead() {
+	awk 'FNR == 1 && NR > 1 { next } { print }' "$@"
+}
+
+# q STRING: STRING quoted for sh (any bytes but NUL)
+q() {
+	_q=$(printf '%s' "$1" | sed "s/'/'\\\\''/g"; printf x)
+	printf "'%s'" "${_q%x}"
+}
+
+# ---------------------------------------------------------------- shards
+# A sharded night (--shards N, mapnightly(1) SHARDED NIGHTS): the billing
+# entities are split N ways by mapshard's key, and each derivation (a
+# period closing tonight, then the night itself) runs as steps, each a
+# process of its own, so that an engine can run it on any machine that
+# mounts the state directory:
+#   scan K       curscan --shard K/N over every period read tonight (with
+#                --engine local, one curscan --shards N per period instead)
+#   shard I K    mapstate and maptasks on shard K of derivation I, from
+#                that shard's state and tasks
+#   final I      the shards' outputs merged (mapshard --merge), then
+#                mapcredit (credits pool at the payer: once, on shard 0's
+#                lines, which hold every credit line) and mapscore
+# Each step reads what it needs from WORK/plan.sh, which the night holding
+# the lock writes; a step that fails writes WORK/status/STEP.failed.
+
+# shard_in SPEC K NAME: shard K's NAME.tsv of an input SPEC (night:DIR, a
+# night's shards/K/; split:DIR, mapshard's DIR/K.tsv), or nothing
+shard_in() {
+	case $1 in
+	night:*) _f=${1#night:}/shards/$2/$3.tsv ;;
+	split:*) _f=${1#split:}/$2.tsv ;;
+	*) return 0 ;;
+	esac
+	[ ! -f "$_f" ] || printf '%s\n' "$_f"
+}
+
+# the engine's note of where a step ran (shards/run.log)
+ran() {
+	printf '%s\t%s\n' "$1" "${SLURMD_NODENAME:-$(uname -n)}" >"$work/ran/$2"
+}
+
+step_scan() {	# K: shard K of every period's lines
+	_k=$1
+	for _p in $scan_periods; do
+		eval "set -- $(cat "$work/scan/$_p.args")"
+		[ "$_k" = 0 ] && set -- -s "$work/scan/$_p.sum" "$@"
+		mkdir -p "$work/scan/$_p" || exit 4
+		stage curscan "$work/scan/$_p/$_k.tsv" "$bindir/curscan" \
+			--shard "$_k/$nshards" --first-seen "$work/scan/$_p/first-seen.$_k.tsv" "$@"
+	done
+	ran "scan	$_k" "scan.$_k"
+}
+
+step_shard() {	# I K: shard K of derivation I
+	_i=$1 _k=$2
+	eval "_per=\$d_per_$_i _asof=\$d_asof_$_i _sin=\$d_sin_$_i _tin=\$d_tin_$_i _fin=\$d_fin_$_i"
+	_sd=$work/d$_i/$_k
+	mkdir -p "$_sd" || exit 4
+	set --
+	for _p in $_per; do set -- "$@" "$work/scan/$_p/$_k.tsv"; done
+	if [ $# -eq 0 ]; then
+		cp "$work/charges.header" "$_sd/charges.tsv" || exit 4
+	else
+		onehead "$@" >"$_sd/charges.tsv" || exit 4
+	fi
+	set -- -c "$contracts"
+	[ -n "$workloads" ] && set -- "$@" -w "$workloads"
+	_s=$(shard_in "$_sin" "$_k" state)
+	[ -n "$_s" ] && set -- "$@" -s "$_s"
+	[ -n "$_fin" ] && set -- "$@" --first-seen "$_fin"
+	for _p in $_per; do
+		_f=$work/scan/$_p/first-seen.tsv
+		[ -f "$_f" ] || _f=$work/scan/$_p/first-seen.$_k.tsv
+		set -- "$@" --first-seen "$_f"
+	done
+	stage mapstate "$_sd/state.tsv" "$bindir/mapstate" "$@" -a "$_asof" \
+		-e "$_sd/events.tsv" -l "$_sd/ledger.tsv" \
+		--first-seen-out "$_sd/first-seen.tsv" "$_sd/charges.tsv"
+	set -- -c "$contracts"
+	_t=$(shard_in "$_tin" "$_k" tasks)
+	[ -n "$_t" ] && set -- "$@" -p "$_t"
+	[ -n "$inventory" ] && set -- "$@" -i "$inventory"
+	stage maptasks "$_sd/tasks.tsv" "$bindir/maptasks" "$@" -a "$_asof" \
+		-e "$_sd/events.tsv" -l "$_sd/ledger.tsv" -n "$_sd/notify.tsv" "$_sd/state.tsv"
+	ran "shard	$_i	$_k" "shard.$_i.$_k"
+}
+
+step_final() {	# I: derivation I's shards merged, then credits and scores
+	_i=$1
+	eval "_o=\$d_out_$_i _asof=\$d_asof_$_i _cl=\$d_cl_$_i"
+	_d=$work/d$_i
+	mkdir -p "$_o/shards" || exit 4
+	for _f in state events ledger tasks notify; do
+		set --
+		_k=0
+		while [ $_k -lt "$nshards" ]; do
+			set -- "$@" "$_d/$_k/$_f.tsv"
+			_k=$((_k + 1))
+		done
+		[ $_f = notify ] && set -- -T "$_o/tasks.tsv" "$@"
+		stage mapshard /dev/null "$bindir/mapshard" --merge -o "$_o/$_f.tsv" "$@"
+	done
+	# each shard's state and tasks, the next night's inputs; the first
+	# days of the whole organisation; N
+	_k=0
+	while [ $_k -lt "$nshards" ]; do
+		mkdir -p "$_o/shards/$_k" &&
+		mv "$_d/$_k/state.tsv" "$_d/$_k/tasks.tsv" "$_o/shards/$_k/" || exit 4
+		_k=$((_k + 1))
+	done
+	cp "$_d/0/first-seen.tsv" "$_o/shards/first-seen.tsv" &&
+	echo "$nshards" >"$_o/shards/count" || exit 4
+	credit_score "$_o" "$_asof" "$_cl" "$_d/0/charges.tsv"
+	ran "final	$_i" "final.$_i"
+}
+
+# credit_score OUT ASOF CARRY CHARGES: mapcredit and mapscore into OUT;
+# the claims and the score history carry from CARRY (empty: none)
+credit_score() {
+	_o=$1 _asof=$2 _cl=$3 _ch=$4
+	set -- -c "$contracts" -l "$_o/ledger.tsv" --as-of "$_asof"
+	[ -n "$grants" ] && set -- "$@" -g "$grants"
+	[ -n "$_cl" ] && [ -f "$_cl/claims.tsv" ] && set -- "$@" --previous-claims "$_cl/claims.tsv"
+	stage mapcredit "$_o/attribution.tsv" "$bindir/mapcredit" "$@" \
+		--pools "$_o/pools.tsv" --other "$_o/other-credits.tsv" \
+		--claims "$_o/claims.tsv" "$_ch"
+
+	if [ -n "$_cl" ] && [ -f "$_cl/score-history.tsv" ]; then
+		if ! { cp "$_cl/score-history.tsv" "$_o/score-history.tsv" &&
+		    chmod u+w "$_o/score-history.tsv"; }; then
+			die 4 "$_o/score-history.tsv: cannot copy the score history"
+		fi
+	fi
+	set -- -l "$_o/ledger.tsv" -s "$_o/state.tsv" -t "$_o/tasks.tsv" \
+		-a "$_o/attribution.tsv" --claims "$_o/claims.tsv"
+	stage mapscore "$_o/score.tsv" "$bindir/mapscore" "$@" \
+		-H "$_o/score-history.tsv" --as-of "$_asof"
+}
+
+# mapnightly --step scan|shard|final ... WORK [K]: one step, as an engine
+# runs it (K: the shard; without it, the engine's array index)
+if [ "${1:-}" = --step ]; then
+	[ $# -ge 3 ] || die 2 "--step wants STEP [I] WORK [K]"
+	_what=$2
+	shift 2
+	_i=
+	case $_what in
+	scan) ;;
+	shard | final) _i=$1; shift ;;
+	*) die 2 "--step: no step '$_what' (scan, shard, final)" ;;
+	esac
+	work=$1
+	[ -f "$work/plan.sh" ] || die 4 "$work/plan.sh: no plan (the night that wrote it is gone?)"
+	. "$work/plan.sh"
+	_k=${2:-${SLURM_ARRAY_TASK_ID:-${AWS_BATCH_JOB_ARRAY_INDEX:-${JOB_COMPLETION_INDEX:-}}}}
+	if [ $_what != final ] && { ! is_uint "$_k" || [ "$_k" -ge "$nshards" ]; }; then
+		die 2 "--step $_what: no shard index 0 to $((nshards - 1)) (give K, or run it as an array task)"
+	fi
+	TMPDIR=$work/tmp
+	export TMPDIR
+	case $_what in
+	scan) step="scan of shard $_k"; step_file=scan.$_k; step_scan "$_k" ;;
+	shard) step="shard $_k of derivation $_i"; step_file=shard.$_i.$_k; step_shard "$_i" "$_k" ;;
+	final) step="final step of derivation $_i"; step_file=final.$_i; step_final "$_i" ;;
+	esac
+	exit 0
+fi
+
 # ---------------------------------------------------------------- options
 dir='' contracts='' workloads='' grants='' inventory='' root='' asof='' keep=14
 bindir='' lockwait=0 manifests='' tags=''
 closeafter=15 reopen='' reopen_restated=0 times=0
+nshards=1 reshard=0 jobs='' engine=local sbatch_opts='' shards_given=0
 report=1 mail=0 sendmail=${MAP_SENDMAIL:-} mailfrom=''
 while [ $# -gt 0 ]; do
 	opt=$1
@@ -146,7 +376,7 @@ while [ $# -gt 0 ]; do
 	case $opt in
 	--) shift; break ;;
 	--*=*) val=${opt#*=}; opt=${opt%%=*}; has=1 ;;
-	-[dcwgimrtak]?*) val=${opt#-?}; opt=${opt%"$val"}; has=1 ;;
+	-[dcwgimrtakj]?*) val=${opt#-?}; opt=${opt%"$val"}; has=1 ;;
 	-h | --help) usage || exit 4; exit 0 ;;	# 4: stdout is full or gone
 	-V | --version) echo "$prog (FinOps Center MAP toolchain) $version" || exit 4; exit 0 ;;
 	-) break ;;
@@ -157,7 +387,8 @@ while [ $# -gt 0 ]; do
 	-d | --state-dir | -c | --contracts | -w | --workloads | -g | --grants | \
 	-i | --inventory | -m | --manifest | -r | --root | -t | --tag | \
 	-a | --as-of | -k | --keep | --bin | --lock-wait | --sendmail | --mail-from | \
-	--close-after | --reopen)
+	--close-after | --reopen | --shards | --reshard | -j | --jobs | --engine | \
+	--sbatch-option)
 		if [ $has = 0 ]; then
 			[ $# -ge 2 ] || usage_error "option '$opt' requires an argument"
 			val=$2
@@ -193,6 +424,11 @@ while [ $# -gt 0 ]; do
 	--reopen) reopen=$reopen$val$nl ;;
 	--reopen-restated) reopen_restated=1 ;;
 	--times) times=1 ;;
+	--shards) nshards=$val shards_given=1 ;;
+	--reshard) nshards=$val reshard=1 shards_given=1 ;;
+	-j | --jobs) jobs=$val ;;
+	--engine) engine=$val ;;
+	--sbatch-option) sbatch_opts=$sbatch_opts$val$nl ;;
 	esac
 done
 
@@ -211,6 +447,27 @@ is_uint "$closeafter" ||
 for _p in $reopen; do
 	is_day "$_p-01" || usage_error "--reopen wants a billing period YYYY-MM, not '$_p'"
 done
+if ! is_uint "$nshards" || [ "$nshards" -lt 1 ] || [ "$nshards" -gt 4096 ]; then
+	usage_error "--shards wants a number of shards, 1 to 4096, not '$nshards'"
+fi
+nshards=$((nshards + 0))
+if [ -z "$jobs" ]; then
+	jobs=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || echo 1)
+fi
+if ! is_uint "$jobs" || [ "$jobs" -lt 1 ]; then
+	usage_error "--jobs wants a number of shards at once, at least 1, not '$jobs'"
+fi
+case $engine in
+local) ;;
+slurm)
+	command -v sbatch >/dev/null 2>&1 || die 4 "--engine slurm: sbatch not found (install slurm-wlm's clients, or see SLURM_CONF)" ;;
+*) usage_error "--engine wants local or slurm, not '$engine'" ;;
+esac
+[ -z "$sbatch_opts" ] || [ $engine = slurm ] || usage_error "--sbatch-option is for --engine slurm"
+# the steps run apart from this shell when the night is sharded (--shards,
+# even of 1) or runs on an engine
+sharded=0
+{ [ $shards_given = 1 ] || [ $engine != local ]; } && sharded=1
 is_uint "$lockwait" ||
 	usage_error "--lock-wait wants a number of seconds, not '$lockwait'"
 case $manifests$tags in
@@ -243,7 +500,7 @@ if [ -z "$bindir" ]; then
 	*) bindir=. ;;
 	esac
 fi
-for t in curscan mapstate maptasks mapcredit mapscore; do
+for t in curscan mapstate maptasks mapcredit mapscore $([ $sharded = 0 ] || echo mapshard); do
 	[ -x "$bindir/$t" ] || die 4 "$bindir/$t: not found or not executable (see --bin)"
 done
 # the report is optional, but --mail builds its digests with mapreport
@@ -378,39 +635,6 @@ mkdir "$work" "$work/out" "$work/tmp" || die 4 "$work: cannot create"
 TMPDIR=$work/tmp
 export TMPDIR
 out=$work/out
-
-# ---------------------------------------------------------------- stages
-# stage NAME STDOUT COMMAND...: run a stage; on failure, say so and exit
-# with its status (the EXIT trap removes the temporary files). With
-# --times, how long it took goes to the run log.
-stage() {
-	_name=$1
-	_out=$2
-	shift 2
-	[ $times = 0 ] || _t0=$(date +%s)
-	"$@" >"$_out"
-	_rc=$?
-	if [ $_rc -ne 0 ]; then
-		say "stage $_name failed with exit status $_rc; $dir/current and $dir/history are unchanged"
-		exit $_rc
-	fi
-	[ $times = 0 ] || echo "time	$_name	$(($(date +%s) - _t0))s" >>"$work/times"
-}
-
-# the curscan --tag keys: each --tag, then the keys of the workloads
-# file's tag:KEY=VALUE claims, each once
-tagkeys() {
-	{
-		printf '%s' "$tags"
-		if [ -n "$workloads" ]; then
-			awk -F '\t' '
-			/^#/ || /^[ \t\r]*$/ { next }
-			!c { for (i = 1; i <= NF; i++) if ($i == "claim") c = i; if (!c) exit; next }
-			$c ~ /^tag:/ { k = substr($c, 5); sub(/=.*/, "", k); if (k != "") print k }
-			' "$workloads"
-		fi
-	} | awk '!seen[$0]++'
-}
 
 # A run killed while it closed a period: the old copy is put back.
 for _o in "$dir"/periods/.[0-9][0-9][0-9][0-9]-[0-9][0-9].old; do
@@ -548,8 +772,10 @@ fi
 # its summary PERIOD.sum
 scan() {
 	[ -f "$work/scan/$1.tsv" ] && return
+	[ -f "$work/scan/$1.args" ] && return	# sharded: scanned, or to be
 	mkdir -p "$work/scan" || die 4 "$work/scan: cannot create"
-	set -- "$1" --no-progress -s "$work/scan/$1.sum"
+	set -- "$1" --no-progress
+	[ $sharded = 1 ] || set -- "$@" -s "$work/scan/$1.sum"
 	[ -n "$root" ] && set -- "$@" -r "$root"
 	_ifs=$IFS
 	IFS=$nl
@@ -570,7 +796,156 @@ scan() {
 	fi
 	_sp=$1
 	shift
-	stage curscan "$work/scan/$_sp.tsv" "$bindir/curscan" "$@"
+	if [ $sharded = 0 ]; then
+		stage curscan "$work/scan/$_sp.tsv" "$bindir/curscan" "$@"
+		return
+	fi
+	# sharded: the arguments are kept for the scan step; locally, one
+	# curscan writes every shard, on an engine each shard is a task
+	for _a in "$@"; do printf '%s ' "$(q "$_a")"; done >"$work/scan/$_sp.args" ||
+		die 4 "$work/scan: cannot write"
+	if [ $engine = local ]; then
+		mkdir -p "$work/scan/$_sp" || die 4 "$work/scan: cannot create"
+		stage curscan /dev/null "$bindir/curscan" --shards "$nshards" \
+			-o "$work/scan/$_sp" -s "$work/scan/$_sp.sum" "$@"
+	else
+		scan_periods=$scan_periods$_sp$nl
+	fi
+}
+scan_periods=
+nderive=0
+
+# src_of DIR NAME I: where derivation I's shards read DIR/NAME.tsv from
+# (in _src; empty when DIR has none): DIR's own shards, of the same N; or,
+# with --reshard (or from a night of one machine on an engine), mapshard's
+# split of DIR/NAME.tsv. A night of another N is refused.
+src_of() {
+	_src=
+	[ -n "$1" ] || return 0
+	case $1 in
+	"$work"/close/*)	# a period closed tonight, derived in N shards
+		_src=night:$1
+		return 0 ;;
+	esac
+	[ -f "$1/$2.tsv" ] || return 0
+	_n=1
+	[ -f "$1/shards/count" ] && _n=$(cat "$1/shards/count")
+	if [ $reshard = 0 ] && [ "$_n" != "$nshards" ]; then
+		die 2 "$1: written by a night of $_n shard(s), and this night has $nshards: --reshard $nshards splits the state again (the outputs stay the same)"
+	fi
+	if [ $reshard = 0 ] && [ -f "$1/shards/0/$2.tsv" ]; then
+		_src=night:$1
+		return 0
+	fi
+	mkdir -p "$work/d$3/$2" || die 4 "$work/d$3: cannot create"
+	if [ "$2" = state ]; then
+		stage mapshard /dev/null "$bindir/mapshard" --shards "$nshards" \
+			-o "$work/d$3/$2" --first-seen "$work/d$3/first-seen.tsv" "$1/$2.tsv"
+	else
+		stage mapshard /dev/null "$bindir/mapshard" --shards "$nshards" \
+			-o "$work/d$3/$2" "$1/$2.tsv"
+	fi
+	_src=split:$work/d$3/$2
+}
+
+# derive_sharded FROM PREV ASOF OUT PERIOD...: derive, in shards
+derive_sharded() {
+	_from=$1 _prev=$2 _asof=$3 _o=$4
+	shift 4
+	nderive=$((nderive + 1))
+	_i=$nderive
+	mkdir -p "$_o" "$work/d$_i" "$work/status" "$work/ran" ||
+		die 4 "$work/d$_i: cannot create"
+	[ -f "$work/charges.header" ] || charges "$work/charges.header"
+	_cl=$_from
+	[ -z "$_cl" ] && _cl=$_prev
+	src_of "$_from" state "$_i"
+	_sin=$_src
+	_fin=
+	case $_sin in
+	night:*) _fin=$_from/shards/first-seen.tsv ;;
+	split:*) _fin=$work/d$_i/first-seen.tsv ;;
+	esac
+	src_of "$_cl" tasks "$_i"
+	_tin=$_src
+	for _p in "$@"; do scan "$_p"; done
+	eval "d_per_$_i=\$*; d_asof_$_i=\$_asof; d_out_$_i=\$_o; d_cl_$_i=\$_cl"
+	eval "d_sin_$_i=\$_sin; d_tin_$_i=\$_tin; d_fin_$_i=\$_fin"
+	[ $engine = local ] || return 0
+	write_plan
+	run_local_shards "$_i"
+	( trap - EXIT HUP INT TERM
+	  step="final step of derivation $_i" step_file=final.$_i
+	  step_final "$_i" )
+	steps_failed $?
+}
+
+# write_plan: what the steps read (WORK/plan.sh)
+write_plan() {
+	{
+		for _v in bindir contracts workloads grants inventory root dir out \
+		    times nshards tags scan_periods; do
+			eval "_x=\$$_v"
+			printf '%s=%s\n' "$_v" "$(q "$_x")"
+		done
+		_j=1
+		while [ $_j -le $nderive ]; do
+			for _v in per asof out cl sin tin fin; do
+				eval "_x=\$d_${_v}_$_j"
+				printf 'd_%s_%s=%s\n' "$_v" "$_j" "$(q "$_x")"
+			done
+			_j=$((_j + 1))
+		done
+	} >"$work/plan.sh" || die 4 "$work/plan.sh: cannot write"
+}
+
+# steps_failed STATUS: after steps ran, the first failure (by its status
+# file), said and made the night's exit status; STATUS is that of the last
+# wait, for a step that died without a word
+steps_failed() {
+	for _f in "$work"/status/*.failed; do
+		[ -f "$_f" ] || continue
+		IFS='	' read -r _rc _tool _what <"$_f"
+		say "$_what failed ($_tool, exit status $_rc); $dir/current and $dir/history are unchanged"
+		exit "$_rc"
+	done
+	if [ "$1" != 0 ]; then
+		say "a step of the sharded night died with status $1; $dir/current and $dir/history are unchanged"
+		exit 4
+	fi
+}
+
+# run_local_shards I: derivation I's shard steps, --jobs at a time
+run_local_shards() {
+	_ri=$1
+	_k=0
+	_pids=
+	_np=0
+	_bad=0
+	while [ $_k -lt "$nshards" ]; do
+		( trap - EXIT HUP INT TERM
+		  step="shard $_k of derivation $_ri" step_file=shard.$_ri.$_k
+		  step_shard "$_ri" "$_k" ) &
+		_pids="$_pids $!"
+		_np=$((_np + 1))
+		_k=$((_k + 1))
+		if [ $_np -ge "$jobs" ]; then
+			# the oldest first (they take about as long)
+			_first=${_pids# }
+			_first=${_first%% *}
+			wait "$_first" || _bad=$?
+			_pids=${_pids# }
+			case $_pids in
+			*" "*) _pids=" ${_pids#* }" ;;
+			*) _pids= ;;
+			esac
+			_np=$((_np - 1))
+		fi
+	done
+	for _p in $_pids; do
+		wait "$_p" || _bad=$?
+	done
+	steps_failed $_bad
 }
 nfiles=$#
 _i=0
@@ -593,7 +968,8 @@ if [ -z "$asof" ]; then
 	for _p in $closed; do _c=$_p; done
 	for _p in $periods; do newer "$_p" "$_c" && scan "$_p"; done
 	[ $anon = 0 ] || scan -
-	asof=$(cat /dev/null "$work"/scan/*.tsv 2>/dev/null | awk -F '\t' '
+	[ $engine = local ] || slurm_scan_first
+	asof=$(cat /dev/null "$work"/scan/*.tsv "$work"/scan/*/[0-9]*.tsv 2>/dev/null | awk -F '\t' '
 	$1 == "usage_start" { for (i = 1; i <= NF; i++) { if ($i == "usage_start") u = i; if ($i == "entity_kind") k = i }; next }
 	$k != "none" { d = substr($u, 1, 10); if (d > m) m = d }
 	END { print m }')
@@ -633,12 +1009,6 @@ for h in "$dir"/history/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]; do
 done
 prevday=${prev##*/}
 
-# onehead FILE...: the files one after the other, the first one's header
-# only
-onehead() {
-	awk 'FNR == 1 && NR > 1 { next } { print }' "$@"
-}
-
 # charges FILE PERIOD...: the periods' charge lines, one header
 charges() {
 	_co=$1
@@ -657,6 +1027,99 @@ charges() {
 	onehead "$@" >"$_co" || die 4 "$_co: cannot write"
 }
 
+# ---------------------------------------------------------------- slurm
+# --engine slurm: each step an sbatch job, shard steps array jobs of N
+# tasks, chained by dependencies: a shard step after its scan task
+# (aftercorr), a final step after every shard of its derivation (afterok),
+# the next derivation after the final step before it. A job whose
+# dependency failed is cancelled (--kill-on-invalid-dep=yes), never left
+# pending. The night waits for the last final step (sbatch --wait).
+sb() {	# NAME SBATCH-OPTION...: submit; the job id on stdout
+	_sn=$1
+	shift
+	set -f
+	_ifs=$IFS
+	IFS=$nl
+	# shellcheck disable=SC2086
+	set -- --parsable --kill-on-invalid-dep=yes --job-name="mapnightly-$_sn" \
+		--chdir="$work" $sbatch_opts "$@"
+	IFS=$_ifs
+	set +f
+	sbatch "$@" 2>"$work/slurm/$_sn.sbatch" || {
+		say "sbatch: cannot submit the $_sn step: $(head -n 1 "$work/slurm/$_sn.sbatch")"
+		exit 4
+	}
+}
+slurm_wrap() {	# STEP ARG...: the job's command line
+	_c="exec $(q "$bindir/mapnightly") --step"
+	for _a in "$@"; do _c="$_c $(q "$_a")"; done
+	printf '%s\n' "$_c"
+}
+# the scan, before the night knows its day (no --as-of): run and waited for
+slurm_scan_first() {
+	[ -n "$scan_periods" ] || return 0
+	mkdir -p "$work/slurm" "$work/status" "$work/ran" || die 4 "$work/slurm: cannot create"
+	write_plan
+	sb scan --wait --array=0-$((nshards - 1)) -o "$work/slurm/scan-%a.log" \
+		--wrap="$(slurm_wrap scan "$work")" >/dev/null
+	_rc=$?
+	steps_failed $_rc
+	slurm_finished scan $((nshards - 1))
+	scan_periods=
+	for _p in "$work"/scan/*.args; do
+		_p=${_p##*/}
+		mkdir -p "$work/scan/${_p%.args}"
+	done
+}
+slurm_chain() {
+	mkdir -p "$work/slurm" || die 4 "$work/slurm: cannot create"
+	write_plan
+	_dep=
+	if [ -n "$scan_periods" ]; then
+		_j=$(sb scan --array=0-$((nshards - 1)) -o "$work/slurm/scan-%a.log" \
+			--wrap="$(slurm_wrap scan "$work")") || exit 4
+		_dep=aftercorr:$_j
+	fi
+	_ci=1
+	while [ $_ci -le $nderive ]; do
+		set --
+		[ -z "$_dep" ] || set -- --dependency="$_dep"
+		_j=$(sb "shard$_ci" "$@" --array=0-$((nshards - 1)) \
+			-o "$work/slurm/shard$_ci-%a.log" \
+			--wrap="$(slurm_wrap shard "$_ci" "$work")") || exit 4
+		if [ $_ci -lt $nderive ]; then
+			_j=$(sb "final$_ci" --dependency=afterok:"$_j" \
+				-o "$work/slurm/final$_ci.log" \
+				--wrap="$(slurm_wrap final "$_ci" "$work")") || exit 4
+			_dep=afterok:$_j
+		else
+			sb "final$_ci" --wait --dependency=afterok:"$_j" \
+				-o "$work/slurm/final$_ci.log" \
+				--wrap="$(slurm_wrap final "$_ci" "$work")" >/dev/null
+			_rc=$?
+		fi
+		_ci=$((_ci + 1))
+	done
+	steps_failed "$_rc"
+	slurm_finished final "$nderive"
+}
+# slurm_finished scan LAST | final I: did the steps finish? (sbatch --wait
+# gives 0 for a job cancelled because a dependency failed: a step that
+# died without a word, killed or on a lost node, is found here)
+slurm_finished() {
+	if [ "$1" = scan ]; then
+		_k=0
+		while [ $_k -le "$2" ]; do
+			[ -f "$work/ran/scan.$_k" ] ||
+				die 4 "the scan of shard $_k did not finish on Slurm (see $work/slurm/scan-$_k.log); $dir/current and $dir/history are unchanged"
+			_k=$((_k + 1))
+		done
+		return 0
+	fi
+	[ -f "$work/ran/final.$2" ] ||
+		die 4 "the Slurm chain did not finish: the final step of derivation $2 never ran (a job was cancelled or lost; sacct or $work/slurm/ tell which); $dir/current and $dir/history are unchanged"
+}
+
 # derive FROM PREV ASOF OUT PERIOD...: the periods re-derived from the
 # checkpoint FROM (a directory, empty: none): mapstate from its state over
 # the periods' charge lines, then maptasks, mapcredit and mapscore. PREV
@@ -666,8 +1129,17 @@ charges() {
 # had (ids are stable hashes, so the digest names a situation once), and
 # every day of the history again (a re-derived day replaces its old self).
 derive() {
+	if [ $sharded = 1 ]; then
+		derive_sharded "$@"
+		return
+	fi
 	_from=$1 _prev=$2 _asof=$3 _o=$4
 	shift 4
+	for _s in "$_from" "$_prev"; do
+		[ -n "$_s" ] && [ -f "$_s/shards/count" ] && [ $reshard = 0 ] &&
+		    [ "$(cat "$_s/shards/count")" != 1 ] &&
+			die 2 "$_s: written by a night of $(cat "$_s/shards/count") shards, and this night has 1: --reshard 1 reads it as one (the outputs stay the same)"
+	done
 	mkdir -p "$_o" || die 4 "$_o: cannot create"
 	_ch=$_o.charges
 	[ "$_o" = "$out" ] && _ch=$work/charges.tsv
@@ -686,23 +1158,7 @@ derive() {
 	stage maptasks "$_o/tasks.tsv" "$bindir/maptasks" "$@" -a "$_asof" \
 		-e "$_o/events.tsv" -l "$_o/ledger.tsv" -n "$_o/notify.tsv" "$_o/state.tsv"
 
-	set -- -c "$contracts" -l "$_o/ledger.tsv" --as-of "$_asof"
-	[ -n "$grants" ] && set -- "$@" -g "$grants"
-	[ -n "$_cl" ] && [ -f "$_cl/claims.tsv" ] && set -- "$@" --previous-claims "$_cl/claims.tsv"
-	stage mapcredit "$_o/attribution.tsv" "$bindir/mapcredit" "$@" \
-		--pools "$_o/pools.tsv" --other "$_o/other-credits.tsv" \
-		--claims "$_o/claims.tsv" "$_ch"
-
-	if [ -n "$_cl" ] && [ -f "$_cl/score-history.tsv" ]; then
-		if ! { cp "$_cl/score-history.tsv" "$_o/score-history.tsv" &&
-		    chmod u+w "$_o/score-history.tsv"; }; then
-			die 4 "$_o/score-history.tsv: cannot copy the score history"
-		fi
-	fi
-	set -- -l "$_o/ledger.tsv" -s "$_o/state.tsv" -t "$_o/tasks.tsv" \
-		-a "$_o/attribution.tsv" --claims "$_o/claims.tsv"
-	stage mapscore "$_o/score.tsv" "$bindir/mapscore" "$@" \
-		-H "$_o/score-history.tsv" --as-of "$_asof"
+	credit_score "$_o" "$_asof" "$_cl" "$_ch"
 }
 
 # The checkpoint: the newest closed period before tonight's month. The
@@ -750,6 +1206,12 @@ set -- $open
 IFS=$_ifs
 set +f
 derive "$from" "$prev" "$asof" "$out" "$@"
+[ $engine = local ] || slurm_chain
+if [ $sharded = 1 ]; then
+	# where each step ran: the engine's log, beside the shards
+	cat /dev/null "$work"/ran/* | sort >"$out/shards/run.log" ||
+		die 4 "$out/shards/run.log: cannot write"
+fi
 for _p in "$@"; do
 	set -- "$@" "$work/scan/$_p.sum"
 	shift

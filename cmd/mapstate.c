@@ -11,11 +11,14 @@
 #include "core/tsv.h"
 #include "map/contract.h"
 #include "map/lifecycle.h"
+#include "map/shard.h"
 #include "map/workload.h"
 #include "common.h"
 
 struct opts {
 	const char *cpath, *wpath, *spath, *epath, *lpath, *apath;
+	const char **fpath, *fopath;	/* --first-seen, --first-seen-out */
+	size_t nf;
 	struct lc_opts lc;
 };
 
@@ -32,6 +35,17 @@ static void
 write_ledger(struct out *o)
 {
 	lc_write_ledger(side_lc, o);
+}
+
+static void
+write_first_seen(struct out *o)
+{
+	struct shard_seen sn;
+
+	seen_init(&sn);
+	lc_first_seen(side_lc, &sn);
+	seen_write(&sn, o);
+	seen_free(&sn);
 }
 
 static void
@@ -54,6 +68,13 @@ usage(void)
 	    "  -e, --events FILE      write every transition to FILE\n"
 	    "  -l, --ledger FILE      write per day and entity: cost, eligible\n"
 	    "                         and accruing cost, state\n"
+	    "      --first-seen FILE  the first days of the whole organisation\n"
+	    "                         (a shard of a sharded night: curscan\n"
+	    "                         --shards, mapstate --first-seen-out;\n"
+	    "                         repeatable: the earliest day wins)\n"
+	    "      --first-seen-out FILE\n"
+	    "                         write the data's and each account's first\n"
+	    "                         day to FILE\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n\n"
 	    "Exit status: 0 success, 2 usage error, 3 bad input data,\n"
@@ -72,6 +93,8 @@ parse_opts(int argc, char **argv, struct opts *op)
 		{ "as-of", required_argument, NULL, 'a' },
 		{ "events", required_argument, NULL, 'e' },
 		{ "ledger", required_argument, NULL, 'l' },
+		{ "first-seen", required_argument, NULL, 'F' },
+		{ "first-seen-out", required_argument, NULL, 'O' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -108,22 +131,25 @@ parse_opts(int argc, char **argv, struct opts *op)
 			op->lpath = optarg;
 			op->lc.ledger = 1;
 			break;
-		case 'h':
-			usage();
-			exit(fflush(stdout) ? EXIT_SYS : EXIT_OKAY);
-		case 'V':
-			print_version();
-			exit(fflush(stdout) ? EXIT_SYS : EXIT_OKAY);
+		case 'F':
+			op->fpath = xrealloc(op->fpath, (op->nf + 1) *
+			    sizeof(*op->fpath));
+			op->fpath[op->nf++] = optarg;
+			break;
+		case 'O':
+			op->fopath = optarg;
+			break;
 		default:
-			usage_try();
+			help_version_or_usage(ch, usage);
 		}
 	}
 	if (op->cpath == NULL)
 		usage_error("a contracts file is required (-c CONTRACTS)");
 	if ((op->epath && strcmp(op->epath, "-") == 0) || (op->lpath &&
-	    strcmp(op->lpath, "-") == 0))
-		usage_error("--events and --ledger write files; the state is "
-		    "what goes to standard output");
+	    strcmp(op->lpath, "-") == 0) || (op->fopath &&
+	    strcmp(op->fopath, "-") == 0))
+		usage_error("--events, --ledger and --first-seen-out write "
+		    "files; the state is what goes to standard output");
 	return optind;
 }
 
@@ -179,6 +205,18 @@ main(int argc, char **argv)
 			die_err(op.spath, &e);
 		check_rewind(&lc, op.spath);
 	}
+	if (op.nf) {
+		struct shard_seen sn;
+		size_t k;
+
+		seen_init(&sn);
+		for (k = 0; k < op.nf; k++)
+			if (seen_read(&sn, op.fpath[k], &e) != 0)
+				die_err(op.fpath[k], &e);
+		lc_seed_first_seen(&lc, &sn);
+		seen_free(&sn);
+		free(op.fpath);
+	}
 	if (i == argc)
 		read_lines(&lc, "-");
 	for (; i < argc; i++)
@@ -190,6 +228,8 @@ main(int argc, char **argv)
 		sidefile_prepare(op.epath, write_events);
 	if (op.lpath)
 		sidefile_prepare(op.lpath, write_ledger);
+	if (op.fopath)
+		sidefile_prepare(op.fopath, write_first_seen);
 	out_init(&o, 1);
 	lc_write_state(&lc, &o);
 	if (out_close(&o) != 0)

@@ -9,6 +9,12 @@ hash64(const void *p, size_t n)
 	return XXH3_64bits(p, n);
 }
 
+uint64_t
+hash_xxh64(const void *p, size_t n)
+{
+	return XXH64(p, n, 0);
+}
+
 void
 hash_hex(const void *p, size_t n, char out[17])
 {

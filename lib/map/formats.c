@@ -291,6 +291,16 @@ static const struct rfield account_f[] = {
 #undef R
 SCHEMA(account_schema, "accounts", account_f);
 
+#define R struct seen_rec
+static const struct rfield seen_f[] = {
+	RFIELD("scope", RT_STR, RF_NONEMPTY, R, scope),
+	RFIELD("account", RT_STR, E, R, account),
+	RFIELD("first_seen", RT_DAY, 0, R, first_seen),
+};
+#undef R
+SCHEMA(seen_schema, "first seen", seen_f);
+const char HDR_SEEN[] = "scope\taccount\tfirst_seen\n";
+
 const char HDR_LINES[] = "usage_start\tpayer\taccount\taccount_name\t"
     "service\tregion\tline_type\tentity_kind\tentity\tusage_type\tmodel\t"
     "principal\tcost\tmap_tag\tprincipal_map_tag\tdescription\t"

@@ -199,6 +199,15 @@ struct account_rec {
 };
 extern const struct rschema account_schema;
 
+/* ---- first seen (mapstate --first-seen, curscan --shards): the data's
+ * first day (scope data, no account) and each account's ---- */
+struct seen_rec {
+	struct span scope, account;
+	long first_seen;
+};
+extern const struct rschema seen_schema;
+
+extern const char HDR_SEEN[];
 extern const char HDR_EVENTS[], HDR_LEDGER[], HDR_TASKS[], HDR_NOTIFY[];
 extern const char HDR_ATTRIBUTION[], HDR_CLAIMS[], HDR_POOLS[];
 extern const char HDR_OTHER[], HDR_HISTORY[], HDR_SUMMARY[], HDR_ACCOUNTS[];

@@ -11,6 +11,7 @@
 #include "map/charge.h"		/* charge_tag_mapish */
 #include "map/formats.h"
 #include "map/lifecycle.h"
+#include "map/shard.h"
 #include "map/lifecycle_int.h"
 
 /* bench/mapstate.sh counts bytes per entity: keep the records small */
@@ -254,6 +255,37 @@ lc_data_day(struct lifecycle *lc, long day)
 {
 	if (lc->first_day == DAY_NONE || day < lc->first_day)
 		lc->first_day = day;
+}
+
+void
+lc_seed_first_seen(struct lifecycle *lc, const struct shard_seen *sn)
+{
+	uint32_t i;
+
+	if (sn->data != DAY_NONE && (!lc->as_of_given || sn->data <= lc->as_of))
+		lc_data_day(lc, sn->data);
+	for (i = 0; i < sn->accts.n; i++) {
+		long d = i < sn->cap ? sn->day[i] : DAY_NONE;
+		const char *a = strtab_get(&sn->accts, i);
+
+		if (d != DAY_NONE && (!lc->as_of_given || d <= lc->as_of))
+			lc_acct_seen(lc, lc_intern(lc, a, strlen(a)), d);
+	}
+}
+
+void
+lc_first_seen(const struct lifecycle *lc, struct shard_seen *sn)
+{
+	size_t i;
+
+	seen_data(sn, lc->first_day);
+	for (i = 0; i < lc->acct_first_sz; i++) {
+		const struct lc_acctday *a = &lc->acct_first[i];
+
+		if (a->acct1)
+			seen_account(sn, S(a->acct1 - 1), strlen(S(a->acct1 -
+			    1)), a->day);
+	}
 }
 
 /* When the account joined, for the new-accounts rule: the accounts

@@ -189,6 +189,15 @@ int lc_load_state(struct lifecycle *, const char *path, struct err *);
  * "none" belong to no entity. Before lc_run. */
 int lc_read_lines(struct lifecycle *, const char *path, struct err *);
 
+/* The first days of the whole organisation (a sharded night gives each
+ * shard those of every shard: shard.h), kept as if their lines had been
+ * read: the data's first day and each account's, for the new-accounts
+ * rule. Days after a given as-of day are left out. Before lc_run. */
+struct shard_seen;
+void lc_seed_first_seen(struct lifecycle *, const struct shard_seen *);
+/* The first days after lc_run, into an empty seen. */
+void lc_first_seen(const struct lifecycle *, struct shard_seen *);
+
 /* Settle the as-of day, replay the new days and resolve each entity's
  * owner. On an error lc->efile names the file it is about (the state file
  * for a rewind of history, the workloads file for a tie). */

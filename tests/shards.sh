@@ -1,0 +1,134 @@
+#!/bin/sh
+# tests/shards.sh BINDIR: sharded nights (mapnightly --shards) against the
+# night of one machine, on the demo month (demo/gen_demo.py):
+#   - the thirty nights with --shards 1, 2 and 7, and with 3 then, from
+#     April 16, --reshard 5 and --shards 5: every night's published files
+#     byte for byte those of the unsharded night (shards/ aside);
+#   - a night with another N is refused (exit 2) and changes nothing;
+#   - a failed shard (a mapstate that fails on shard 2) leaves the night
+#     before published, names the shard, exits with the stage's status;
+#   - a rerun of that night, the tool fixed, publishes it.
+# One PASS or FAIL line per check; the last line "N passed, N failed".
+set -u
+LC_ALL=C
+export LC_ALL
+[ $# -eq 1 ] || { echo "usage: tests/shards.sh BINDIR" >&2; exit 2; }
+BIN=$(cd "$1" && pwd) || exit 2
+cd "$(dirname "$0")/.." || exit 2
+T=$(mktemp -d "${TMPDIR:-/tmp}/mapshards.XXXXXX") || exit 4
+trap 'rm -rf "$T"' EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+P=0 F=0
+ok() { echo "PASS $*"; P=$((P + 1)); }
+bad() { echo "FAIL $*"; F=$((F + 1)); }
+
+python3 demo/gen_demo.py --out "$T/demo" >/dev/null 2>&1 || { bad "gen_demo.py"; echo "$P passed, $F failed"; exit 1; }
+M=cur2/aurora-map-cur/metadata/BILLING_PERIOD=2026-04/aurora-map-cur-Manifest.json
+# night DIR DAY BINDIR [OPTION]...
+night() {
+	_d=$1 _day=$2 _b=$3
+	shift 3
+	_e=$T/demo/exports/$_day
+	"$_b/mapnightly" --bin "$_b" -d "$_d" -c demo/contracts.tsv -w demo/workloads.tsv \
+	    -g demo/grants.tsv -i demo/inventory.tsv -r "$_e" -m "$_e/$M" -a "$_day" -k 31 "$@"
+}
+days=$(i=1; while [ $i -le 30 ]; do printf '2026-04-%02d\n' $i; i=$((i + 1)); done)
+
+# month NAME OPTION-OF-DAY: the thirty nights into $T/NAME (the options
+# of each night from the function named), quiet; the failures to NAME.err
+opts_u() { :; }
+opts_1() { echo --shards 1 -j 2; }
+opts_2() { echo --shards 2 -j 2; }
+opts_7() { echo --shards 7 -j 2; }
+opts_35() {
+	case $1 in
+	2026-04-0* | 2026-04-1[0-5]) echo --shards 3 ;;
+	2026-04-16) echo --reshard 5 ;;
+	*) echo --shards 5 ;;
+	esac
+}
+month() {
+	for _day in $days; do
+		# shellcheck disable=SC2046
+		night "$T/$1" "$_day" "$BIN" $(opts_$1 "$_day") >>"$T/$1.log" 2>&1 ||
+			{ echo "$_day: exit $?" >>"$T/$1.err"; return; }
+	done
+}
+month u &
+month 1 &
+wait
+month 2 &
+month 7 &
+wait
+month 35
+
+for n in 1 2 7 35; do
+	if [ -f "$T/$n.err" ]; then
+		bad "--shards $n: $(cat "$T/$n.err") ($(tail -n 1 "$T/$n.log"))"
+		continue
+	fi
+	diffs=0 nights=0
+	for _day in $days; do
+		nights=$((nights + 1))
+		if ! diff -r -x shards "$T/u/history/$_day" "$T/$n/history/$_day" >"$T/diff" 2>&1; then
+			[ $diffs = 0 ] && bad "--shards $n, night of $_day: $(head -n 3 "$T/diff")"
+			diffs=$((diffs + 1))
+		fi
+	done
+	case $n in
+	35) what="--shards 3, then --reshard 5 and --shards 5 from April 16" ;;
+	*) what="--shards $n" ;;
+	esac
+	[ $diffs = 0 ] && ok "$what: each of the $nights nights byte-identical to the unsharded night"
+	[ -f "$T/$n/current/shards/count" ] || bad "$what: no shards/count in the last night"
+done
+if [ "$(cat "$T/35/history/2026-04-15/shards/count" "$T/35/current/shards/count" 2>/dev/null)" = "$(printf '3\n5')" ]; then
+	ok "the reshard: 3 shards recorded before, 5 after"
+else
+	bad "the reshard: shards/count is not 3 then 5"
+fi
+
+# another N, refused
+before=$(readlink "$T/7/current")
+night "$T/7" 2026-04-30 "$BIN" --shards 4 >/dev/null 2>"$T/err"
+rc=$?
+if [ $rc = 2 ] && grep -q 'night of 7 shard(s), and this night has 4: --reshard 4' "$T/err" &&
+    [ "$(readlink "$T/7/current")" = "$before" ]; then
+	ok "a night with another N: refused (exit 2) with --reshard named, nothing changed"
+else
+	bad "a night with another N: exit $rc, $(head -n 1 "$T/err")"
+fi
+
+# a failed shard: mapstate fails on derivation 1's shard 2
+W=$T/bin-fail
+mkdir "$W"
+for t in "$BIN"/*; do ln -s "$t" "$W/${t##*/}"; done
+rm "$W/mapstate"
+cat >"$W/mapstate" <<EOF
+#!/bin/sh
+for a; do case \$a in */d1/2/charges.tsv) echo "mapstate: injected failure" >&2; exit 3 ;; esac; done
+exec "$BIN/mapstate" "\$@"
+EOF
+chmod +x "$W/mapstate"
+mkdir "$T/f"
+for _day in 2026-04-28 2026-04-29; do night "$T/f" "$_day" "$BIN" --shards 3 >/dev/null 2>&1; done
+before=$(readlink "$T/f/current")
+hist=$(ls "$T/f/history" "$T/f/nights")
+night "$T/f" 2026-04-30 "$W" --shards 3 >/dev/null 2>"$T/err"
+rc=$?
+if [ $rc = 3 ] && grep -q 'shard 2 of derivation 1 failed (mapstate, exit status 3)' "$T/err" &&
+    [ "$(readlink "$T/f/current")" = "$before" ] && [ "$hist" = "$(ls "$T/f/history" "$T/f/nights")" ]; then
+	ok "a failed shard: exit 3, the shard named, the night before still published"
+else
+	bad "a failed shard: exit $rc, $(tail -n 1 "$T/err"), current $(readlink "$T/f/current")"
+fi
+night "$T/f" 2026-04-30 "$BIN" --shards 3 >/dev/null 2>"$T/err"
+rc=$?
+if [ $rc = 0 ] && diff -r -x shards "$T/u/history/2026-04-30" "$T/f/current" >/dev/null; then
+	ok "the failed night run again: published, the files of the unsharded night"
+else
+	bad "the failed night run again: exit $rc $(tail -n 1 "$T/err")"
+fi
+echo "$P passed, $F failed"
+[ $F = 0 ]
