@@ -1042,7 +1042,7 @@ sb() {	# NAME SBATCH-OPTION...: submit; the job id on stdout
 	IFS=$nl
 	# shellcheck disable=SC2086
 	set -- --parsable --kill-on-invalid-dep=yes --job-name="mapnightly-$_sn" \
-		--chdir="$work" $sbatch_opts "$@"
+		--chdir="$(pwd)" $sbatch_opts "$@"
 	IFS=$_ifs
 	set +f
 	sbatch "$@" 2>"$work/slurm/$_sn.sbatch" || {

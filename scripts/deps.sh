@@ -23,6 +23,9 @@ demo) pkgs="$pkgs python3" ;;
 test) pkgs="$pkgs python3 mandoc clang libclang-rt-14-dev"
 	# CHROMIUM= (set, empty) skips the browser tests: no need to install it
 	if [ -n "${CHROMIUM-x}" ]; then extra="chromium"; fi
+	# a two-node Slurm on loopback for tests/slurm.sh (its daemons are
+	# the test's own: the packages' services are not started, below)
+	extra="$extra slurm-wlm munge"
 	# node and npm for the MCP SDK test (tests/mcp-sdk.sh): Debian's,
 	# unless a node with npm is there already (nodesource, nvm); npm
 	# reaches its registry over https, which needs the CA certificates
@@ -61,6 +64,19 @@ if [ -n "$missing" ]; then
 	# shellcheck disable=SC2086
 	apt-get install -y -qq --no-install-recommends $missing >&2
 fi
+# Packages installed for the tests only start no service (munge, slurmd,
+# slurmctld): a policy-rc.d that says no, for the time of the install,
+# unless the machine has its own
+rcd=
+case $missing_extra in
+*slurm* | *munge*)
+	if [ ! -e /usr/sbin/policy-rc.d ]; then
+		rcd=/usr/sbin/policy-rc.d
+		printf '#!/bin/sh\n# deps.sh: no service starts while it installs\nexit 101\n' >"$rcd" &&
+			chmod 755 "$rcd"
+		trap 'rm -f "$rcd"' EXIT
+	fi ;;
+esac
 for p in $missing_extra; do
 	echo "deps.sh: installing Debian package $p (best effort)" >&2
 	apt-get install -y -qq --no-install-recommends "$p" >&2 ||

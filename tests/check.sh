@@ -3,7 +3,8 @@
 #  1. install missing Debian packages (scripts/deps.sh test)
 #  2. build with warnings as errors
 #  3. the golden suite (tests/run.sh) and the public-corpus check; the
-#     demo month as sharded nights (tests/shards.sh); the
+#     demo month as sharded nights (tests/shards.sh), and on a real Slurm
+#     controller and two nodes on loopback (tests/slurm.sh); the
 #     demo's report in headless chromium (tests/browser.sh); mapask's MCP
 #     server with the official TypeScript SDK client (tests/mcp-sdk.sh)
 #  4. the same again built with AddressSanitizer + UBSan
@@ -60,6 +61,7 @@ step "build (warnings are errors)" make -s all
 step "golden tests" sh tests/run.sh build/bin
 step "public corpus" sh tests/corpus.sh build/bin
 step "sharded nights, byte-identical to one machine's (tests/shards.sh)" sh tests/shards.sh build/bin
+step "sharded nights on a real Slurm, two nodes on loopback (tests/slurm.sh)" sh tests/slurm.sh build/bin
 step "the demo's report in a browser" sh tests/browser.sh build/bin
 step "mapask --mcp with the official TypeScript SDK client" sh tests/mcp-sdk.sh build/bin
 step "build with ASan+UBSan" make -s san

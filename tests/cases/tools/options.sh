@@ -8,7 +8,7 @@
 # options (rate --team, ...) are checked the same way, as "mapask QUESTION".
 # One line per option missing somewhere, saying where (and exit 1), then
 # the count of options per tool.
-tools='curscan mapcontract mapstate maptasks mapcredit mapscore mapreport mapask mapnightly'
+tools='curscan mapcontract mapstate maptasks mapcredit mapscore mapreport mapask mapnightly mapshard'
 questions='rate lost credits tasks changes'
 S=$TMP/opts
 mkdir -p "$S"
