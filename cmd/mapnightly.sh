@@ -238,6 +238,7 @@ ran() {
 
 step_scan() {	# K: shard K of every period's lines
 	_k=$1
+	[ ! -f "$work/ran/scan.$_k" ] || return 0	# a rerun: done
 	for _p in $scan_periods; do
 		eval "set -- $(cat "$work/scan/$_p.args")"
 		[ "$_k" = 0 ] && set -- -s "$work/scan/$_p.sum" "$@"
@@ -297,17 +298,18 @@ step_final() {	# I: derivation I's shards merged, then credits and scores
 		[ $_f = notify ] && set -- -T "$_o/tasks.tsv" "$@"
 		stage mapshard /dev/null "$bindir/mapshard" --merge -o "$_o/$_f.tsv" "$@"
 	done
+	credit_score "$_o" "$_asof" "$_cl" "$_d/0/charges.tsv"
 	# each shard's state and tasks, the next night's inputs; the first
-	# days of the whole organisation; N
+	# days of the whole organisation; N (last: a rerun of a failed final
+	# step finds the shards' files where they were)
 	_k=0
 	while [ $_k -lt "$nshards" ]; do
 		mkdir -p "$_o/shards/$_k" &&
-		mv "$_d/$_k/state.tsv" "$_d/$_k/tasks.tsv" "$_o/shards/$_k/" || exit 4
+		cp "$_d/$_k/state.tsv" "$_d/$_k/tasks.tsv" "$_o/shards/$_k/" || exit 4
 		_k=$((_k + 1))
 	done
 	cp "$_d/0/first-seen.tsv" "$_o/shards/first-seen.tsv" &&
 	echo "$nshards" >"$_o/shards/count" || exit 4
-	credit_score "$_o" "$_asof" "$_cl" "$_d/0/charges.tsv"
 	ran "final	$_i" "final.$_i"
 }
 
@@ -516,9 +518,27 @@ done
 # ---------------------------------------------------------------- the lock
 work=
 lockd=
+keepwork=0
 cleanup() {
-	[ -n "$work" ] && rm -rf "$work"
+	_st=$?
+	[ $_st = 0 ] || cancel_jobs
+	if [ -n "$work" ] && [ $_st != 0 ] && [ $keepwork = 1 ] && [ -f "$work/key" ]; then
+		# a sharded night that failed: what finished is kept for the
+		# rerun (the next run with the same options and deliveries
+		# goes on from there; any other removes it)
+		say "kept what finished in $work for a rerun of the night"
+	elif [ -n "$work" ]; then
+		rm -rf "$work"
+	fi
 	[ -n "$lockd" ] && rm -rf "$lockd"
+}
+# a night that dies leaves no job of its own behind on the engine (each
+# would write into a WORK a rerun goes on from)
+cancel_jobs() {
+	[ -n "$work" ] && [ -s "$work/slurm/jobs" ] || return 0
+	# shellcheck disable=SC2046
+	scancel $(cat "$work/slurm/jobs") 2>/dev/null
+	: >"$work/slurm/jobs"
 }
 trap cleanup EXIT
 trap 'exit 129' HUP
@@ -625,6 +645,12 @@ for _o in "$dir"/history/.[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9].old \
 		say "put back $_d, which a killed run had moved aside"
 	fi
 done
+# a sharded night that failed kept what finished: aside until this run
+# knows whether it is the same night (resume_or_not)
+rm -rf "$dir/.work.prev"
+if [ $sharded = 1 ] && [ -f "$work/key" ]; then
+	mv "$work" "$dir/.work.prev" || die 4 "$work: cannot move aside"
+fi
 rm -rf "$work" "$dir"/history/.*.new "$dir"/.current.new
 if [ -d "$dir/current" ] && [ ! -L "$dir/current" ]; then
 	rm -rf "$dir"/current/.new "$dir"/current/report/.new
@@ -677,6 +703,42 @@ set +f
 IFS=$_ifs
 [ $# -eq 0 ] || printf '%s\t\n' - >>"$work/deliveries"
 [ -s "$work/deliveries" ] || die 3 "$root: no CUR manifest under the export root (give --manifest or export files)"
+
+# A sharded night is resumable: its key is what decides its outputs (the
+# options but -j, --lock-wait and the mail's; the contracts, workloads,
+# grants and inventory files by checksum; each manifest and export file
+# by size and modification time; the tools by checksum). A night that
+# failed with the same key goes on with the steps that finished
+# (WORK/ran/), the others run again.
+if [ $sharded = 1 ]; then
+	{
+		for _v in dir root asof keep tags manifests closeafter reopen \
+		    reopen_restated nshards reshard engine sbatch_opts report times; do
+			eval "printf '%s=%s\\n' \"\$_v\" \"\$$_v\""
+		done
+		for _f in "$contracts" "$workloads" "$grants" "$inventory"; do
+			[ -z "$_f" ] || cksum <"$_f"
+		done
+		cut -f 2 "$work/deliveries" | while IFS= read -r _m; do
+			[ -z "$_m" ] || ls -lLn --time-style=+%s -- "$_m" 2>&1
+		done
+		for _f in "$@"; do ls -lLn --time-style=+%s -- "$_f" 2>&1; done
+		for _t in curscan mapstate maptasks mapcredit mapscore mapshard mapreport mapnightly; do
+			[ ! -f "$bindir/$_t" ] || cksum <"$bindir/$_t"
+		done
+	} >"$work/key" || die 4 "$work/key: cannot write"
+	keepwork=1
+	if [ -f "$dir/.work.prev/key" ] && cmp -s "$dir/.work.prev/key" "$work/key"; then
+		for _x in scan ran close charges.header out "$dir"/.work.prev/d[0-9]*; do
+			_x=${_x##*/}
+			[ -e "$dir/.work.prev/$_x" ] || continue
+			rm -rf "${work:?}/$_x" && mv "$dir/.work.prev/$_x" "$work/$_x" ||
+				die 4 "$work: cannot take back what the failed night finished"
+		done
+		say "the night failed before with the same options and deliveries: $(ls "$work/ran" 2>/dev/null | wc -l) step(s) finished then are not run again"
+	fi
+	rm -rf "$dir/.work.prev"
+fi
 periods=$(cut -f 1 "$work/deliveries" | grep -v '^-$' | sort -u)
 anon=0
 grep -q '^-	' "$work/deliveries" && anon=1
@@ -772,7 +834,6 @@ fi
 # its summary PERIOD.sum
 scan() {
 	[ -f "$work/scan/$1.tsv" ] && return
-	[ -f "$work/scan/$1.args" ] && return	# sharded: scanned, or to be
 	mkdir -p "$work/scan" || die 4 "$work/scan: cannot create"
 	set -- "$1" --no-progress
 	[ $sharded = 1 ] || set -- "$@" -s "$work/scan/$1.sum"
@@ -805,9 +866,11 @@ scan() {
 	for _a in "$@"; do printf '%s ' "$(q "$_a")"; done >"$work/scan/$_sp.args" ||
 		die 4 "$work/scan: cannot write"
 	if [ $engine = local ]; then
+		[ -f "$work/scan/$_sp.done" ] && return	# a rerun: scanned
 		mkdir -p "$work/scan/$_sp" || die 4 "$work/scan: cannot create"
 		stage curscan /dev/null "$bindir/curscan" --shards "$nshards" \
 			-o "$work/scan/$_sp" -s "$work/scan/$_sp.sum" "$@"
+		: >"$work/scan/$_sp.done" || die 4 "$work/scan: cannot write"
 	else
 		scan_periods=$scan_periods$_sp$nl
 	fi
@@ -874,6 +937,7 @@ derive_sharded() {
 	[ $engine = local ] || return 0
 	write_plan
 	run_local_shards "$_i"
+	[ ! -f "$work/ran/final.$_i" ] || return 0	# a rerun: done
 	( trap - EXIT HUP INT TERM
 	  step="final step of derivation $_i" step_file=final.$_i
 	  step_final "$_i" )
@@ -923,6 +987,10 @@ run_local_shards() {
 	_np=0
 	_bad=0
 	while [ $_k -lt "$nshards" ]; do
+		if [ -f "$work/ran/shard.$_ri.$_k" ]; then	# a rerun: done
+			_k=$((_k + 1))
+			continue
+		fi
 		( trap - EXIT HUP INT TERM
 		  step="shard $_k of derivation $_ri" step_file=shard.$_ri.$_k
 		  step_shard "$_ri" "$_k" ) &
@@ -947,6 +1015,127 @@ run_local_shards() {
 	done
 	steps_failed $_bad
 }
+
+# ---------------------------------------------------------------- slurm
+# --engine slurm: each step an sbatch job, shard steps array jobs of N
+# tasks, chained by dependencies: a shard step after its scan task
+# (aftercorr), a final step after every shard of its derivation (afterok),
+# the next derivation after the final step before it. A job whose
+# dependency failed is cancelled (--kill-on-invalid-dep=yes), never left
+# pending. The night waits for the last final step (sbatch --wait).
+sb() {	# NAME SBATCH-OPTION...: submit; the job id on stdout
+	_sn=$1
+	shift
+	set -f
+	_ifs=$IFS
+	IFS=$nl
+	# shellcheck disable=SC2086
+	set -- --parsable --kill-on-invalid-dep=yes --job-name="mapnightly-$_sn" \
+		--chdir="$(pwd)" $sbatch_opts "$@"
+	IFS=$_ifs
+	set +f
+	_id=$(sbatch "$@" 2>"$work/slurm/$_sn.sbatch") || {
+		say "sbatch: cannot submit the $_sn step: $(head -n 1 "$work/slurm/$_sn.sbatch")"
+		exit 4
+	}
+	# (a --wait job's id is known once it ends; the others, now)
+	printf '%s\n' "${_id%%;*}" | tee -a "$work/slurm/jobs"
+}
+slurm_wrap() {	# STEP ARG...: the job's command line
+	_c="exec $(q "$bindir/mapnightly") --step"
+	for _a in "$@"; do _c="$_c $(q "$_a")"; done
+	printf '%s\n' "$_c"
+}
+# the scan, before the night knows its day (no --as-of): run and waited for
+slurm_scan_first() {
+	[ -n "$scan_periods" ] || return 0
+	mkdir -p "$work/slurm" "$work/status" "$work/ran" || die 4 "$work/slurm: cannot create"
+	write_plan
+	_rc=0
+	_miss=$(missing scan)
+	if [ -n "$_miss" ]; then
+		sb scan --wait --array="$_miss" -o "$work/slurm/scan-%a.log" \
+			--wrap="$(slurm_wrap scan "$work")" >/dev/null
+		_rc=$?
+	fi
+	steps_failed $_rc
+	slurm_finished scan $((nshards - 1))
+	scan_periods=
+	for _p in "$work"/scan/*.args; do
+		_p=${_p##*/}
+		mkdir -p "$work/scan/${_p%.args}"
+	done
+}
+# missing PREFIX: the shards with no WORK/ran/PREFIX.K, comma-separated
+# (a rerun submits only those)
+missing() {
+	_m=
+	_k=0
+	while [ $_k -lt "$nshards" ]; do
+		[ -f "$work/ran/$1.$_k" ] || _m=$_m${_m:+,}$_k
+		_k=$((_k + 1))
+	done
+	printf '%s' "$_m"
+}
+slurm_chain() {
+	mkdir -p "$work/slurm" || die 4 "$work/slurm: cannot create"
+	write_plan
+	_dep=
+	_miss=$(missing scan)
+	if [ -n "$scan_periods" ] && [ -n "$_miss" ]; then
+		_j=$(sb scan --array="$_miss" -o "$work/slurm/scan-%a.log" \
+			--wrap="$(slurm_wrap scan "$work")") || exit 4
+		# task K of the shards after task K of the scan; after the
+		# whole of it when a rerun scans only some
+		if [ "$_miss" = "$(missing none)" ]; then _dep=aftercorr:$_j; else _dep=afterok:$_j; fi
+	fi
+	_rc=0
+	_ci=1
+	while [ $_ci -le $nderive ]; do
+		_miss=$(missing "shard.$_ci")
+		if [ -n "$_miss" ]; then
+			set --
+			[ -z "$_dep" ] || set -- --dependency="$_dep"
+			_j=$(sb "shard$_ci" "$@" --array="$_miss" \
+				-o "$work/slurm/shard$_ci-%a.log" \
+				--wrap="$(slurm_wrap shard "$_ci" "$work")") || exit 4
+			_dep=afterok:$_j
+		fi
+		if [ ! -f "$work/ran/final.$_ci" ]; then
+			set --
+			[ -z "$_dep" ] || set -- --dependency="$_dep"
+			if [ $_ci -lt $nderive ]; then
+				_j=$(sb "final$_ci" "$@" -o "$work/slurm/final$_ci.log" \
+					--wrap="$(slurm_wrap final "$_ci" "$work")") || exit 4
+				_dep=afterok:$_j
+			else
+				sb "final$_ci" --wait "$@" -o "$work/slurm/final$_ci.log" \
+					--wrap="$(slurm_wrap final "$_ci" "$work")" >/dev/null
+				_rc=$?
+			fi
+		fi
+		_ci=$((_ci + 1))
+	done
+	steps_failed "$_rc"
+	slurm_finished final "$nderive"
+}
+# slurm_finished scan LAST | final I: did the steps finish? (sbatch --wait
+# gives 0 for a job cancelled because a dependency failed: a step that
+# died without a word, killed or on a lost node, is found here)
+slurm_finished() {
+	if [ "$1" = scan ]; then
+		_k=0
+		while [ $_k -le "$2" ]; do
+			[ -f "$work/ran/scan.$_k" ] ||
+				die 4 "the scan of shard $_k did not finish on Slurm (see $work/slurm/scan-$_k.log); $dir/current and $dir/history are unchanged"
+			_k=$((_k + 1))
+		done
+		return 0
+	fi
+	[ -f "$work/ran/final.$2" ] ||
+		die 4 "the Slurm chain did not finish: the final step of derivation $2 never ran (a job was cancelled or lost; sacct or $work/slurm/ tell which); $dir/current and $dir/history are unchanged"
+}
+
 nfiles=$#
 _i=0
 for _f in "$@"; do
@@ -1025,99 +1214,6 @@ charges() {
 		shift
 	done
 	onehead "$@" >"$_co" || die 4 "$_co: cannot write"
-}
-
-# ---------------------------------------------------------------- slurm
-# --engine slurm: each step an sbatch job, shard steps array jobs of N
-# tasks, chained by dependencies: a shard step after its scan task
-# (aftercorr), a final step after every shard of its derivation (afterok),
-# the next derivation after the final step before it. A job whose
-# dependency failed is cancelled (--kill-on-invalid-dep=yes), never left
-# pending. The night waits for the last final step (sbatch --wait).
-sb() {	# NAME SBATCH-OPTION...: submit; the job id on stdout
-	_sn=$1
-	shift
-	set -f
-	_ifs=$IFS
-	IFS=$nl
-	# shellcheck disable=SC2086
-	set -- --parsable --kill-on-invalid-dep=yes --job-name="mapnightly-$_sn" \
-		--chdir="$(pwd)" $sbatch_opts "$@"
-	IFS=$_ifs
-	set +f
-	sbatch "$@" 2>"$work/slurm/$_sn.sbatch" || {
-		say "sbatch: cannot submit the $_sn step: $(head -n 1 "$work/slurm/$_sn.sbatch")"
-		exit 4
-	}
-}
-slurm_wrap() {	# STEP ARG...: the job's command line
-	_c="exec $(q "$bindir/mapnightly") --step"
-	for _a in "$@"; do _c="$_c $(q "$_a")"; done
-	printf '%s\n' "$_c"
-}
-# the scan, before the night knows its day (no --as-of): run and waited for
-slurm_scan_first() {
-	[ -n "$scan_periods" ] || return 0
-	mkdir -p "$work/slurm" "$work/status" "$work/ran" || die 4 "$work/slurm: cannot create"
-	write_plan
-	sb scan --wait --array=0-$((nshards - 1)) -o "$work/slurm/scan-%a.log" \
-		--wrap="$(slurm_wrap scan "$work")" >/dev/null
-	_rc=$?
-	steps_failed $_rc
-	slurm_finished scan $((nshards - 1))
-	scan_periods=
-	for _p in "$work"/scan/*.args; do
-		_p=${_p##*/}
-		mkdir -p "$work/scan/${_p%.args}"
-	done
-}
-slurm_chain() {
-	mkdir -p "$work/slurm" || die 4 "$work/slurm: cannot create"
-	write_plan
-	_dep=
-	if [ -n "$scan_periods" ]; then
-		_j=$(sb scan --array=0-$((nshards - 1)) -o "$work/slurm/scan-%a.log" \
-			--wrap="$(slurm_wrap scan "$work")") || exit 4
-		_dep=aftercorr:$_j
-	fi
-	_ci=1
-	while [ $_ci -le $nderive ]; do
-		set --
-		[ -z "$_dep" ] || set -- --dependency="$_dep"
-		_j=$(sb "shard$_ci" "$@" --array=0-$((nshards - 1)) \
-			-o "$work/slurm/shard$_ci-%a.log" \
-			--wrap="$(slurm_wrap shard "$_ci" "$work")") || exit 4
-		if [ $_ci -lt $nderive ]; then
-			_j=$(sb "final$_ci" --dependency=afterok:"$_j" \
-				-o "$work/slurm/final$_ci.log" \
-				--wrap="$(slurm_wrap final "$_ci" "$work")") || exit 4
-			_dep=afterok:$_j
-		else
-			sb "final$_ci" --wait --dependency=afterok:"$_j" \
-				-o "$work/slurm/final$_ci.log" \
-				--wrap="$(slurm_wrap final "$_ci" "$work")" >/dev/null
-			_rc=$?
-		fi
-		_ci=$((_ci + 1))
-	done
-	steps_failed "$_rc"
-	slurm_finished final "$nderive"
-}
-# slurm_finished scan LAST | final I: did the steps finish? (sbatch --wait
-# gives 0 for a job cancelled because a dependency failed: a step that
-# died without a word, killed or on a lost node, is found here)
-slurm_finished() {
-	if [ "$1" = scan ]; then
-		_k=0
-		while [ $_k -le "$2" ]; do
-			[ -f "$work/ran/scan.$_k" ] ||
-				die 4 "the scan of shard $_k did not finish on Slurm (see $work/slurm/scan-$_k.log); $dir/current and $dir/history are unchanged"
-			_k=$((_k + 1))
-		done
-		return 0
-	fi
-	[ -f "$work/ran/final.$2" ] ||
-		die 4 "the Slurm chain did not finish: the final step of derivation $2 never ran (a job was cancelled or lost; sacct or $work/slurm/ tell which); $dir/current and $dir/history are unchanged"
 }
 
 # derive FROM PREV ASOF OUT PERIOD...: the periods re-derived from the

@@ -72,6 +72,20 @@ for day in 2026-04-28 2026-04-29 2026-04-30; do
 	esac
 done
 
+# a night whose day comes from the export (no --as-of): the scan runs
+# first, waited for, then the chain
+e=$T/demo/exports/2026-04-30
+"$BIN/mapnightly" --bin "$BIN" -d "$T/s" -c demo/contracts.tsv -w demo/workloads.tsv \
+    -g demo/grants.tsv -i demo/inventory.tsv -r "$e" -m "$e/$M" --engine slurm --shards 4 \
+    >/dev/null 2>"$T/err"
+rc=$?
+if [ $rc = 0 ] && diff -r -x shards "$T/u/history/2026-04-30" "$T/s/current" >/dev/null &&
+    [ "$(readlink "$T/s/current")" = nights/2026-04-30.2 ]; then
+	ok "--engine slurm without --as-of: the day from the export, the night of April 30 again, the same files"
+else
+	bad "--engine slurm without --as-of: exit $rc, $(tail -n 1 "$T/err"), current $(readlink "$T/s/current")"
+fi
+
 # a failing shard: mapstate fails on derivation 1's shard 2
 W=$T/bin-fail
 mkdir "$W"

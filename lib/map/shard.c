@@ -183,6 +183,14 @@ same_header(const struct tsvr *a, const struct tsvr *b)
 
 /* ---- the split ---- */
 
+static void
+hdr_free(struct shard_split *sp)
+{
+	strv_free(sp->hdr.hdr, sp->hdr.nf);
+	sp->hdr.hdr = NULL;
+	sp->hdr.nf = 0;
+}
+
 int
 shard_split_open(struct shard_split *sp, const char *dir, unsigned n,
     long keep, struct out *keep_out, struct shard_seen *seen,
@@ -244,7 +252,20 @@ shard_split_read(struct shard_split *sp, const char *path, struct err *e)
 		tsvr_close(t);
 		return -1;
 	}
+	if (sp->header_done && !same_header(&sp->hdr, t)) {
+		err_set(e, EXIT_DATA, 1, "its header is not that of the "
+		    "file before (the files split together are of one "
+		    "format)");
+		tsvr_close(t);
+		return -1;
+	}
 	if (!sp->header_done) {
+		size_t i;
+
+		sp->hdr.nf = t->nf;
+		sp->hdr.hdr = xcalloc(t->nf ? t->nf : 1, sizeof(char *));
+		for (i = 0; i < t->nf; i++)
+			sp->hdr.hdr[i] = xstrdup(t->hdr[i]);
 		if (sp->keep >= 0)
 			put_header(sp->keep_out, t);
 		else
@@ -298,12 +319,14 @@ shard_split_commit(struct shard_split *sp, struct err *e)
 			free(sp->dir);
 			sp->f = NULL;
 			sp->dir = NULL;
+			hdr_free(sp);
 			return -1;
 		}
 	free(sp->f);
 	free(sp->dir);
 	sp->f = NULL;
 	sp->dir = NULL;
+	hdr_free(sp);
 	return 0;
 }
 
@@ -318,6 +341,7 @@ shard_split_abort(struct shard_split *sp)
 	free(sp->dir);
 	sp->f = NULL;
 	sp->dir = NULL;
+	hdr_free(sp);
 }
 
 /* ---- the merge ---- */

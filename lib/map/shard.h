@@ -64,6 +64,7 @@ struct shard_split {
 	struct shard_seen *seen;
 	char *dir;
 	int header_done;
+	struct tsvr hdr;	/* the first file's header (nf, hdr only) */
 };
 int shard_split_open(struct shard_split *, const char *dir, unsigned n,
     long keep, struct out *keep_out, struct shard_seen *seen,
