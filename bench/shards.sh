@@ -17,7 +17,7 @@ gen=$(cd "$(dirname "$0")" && pwd)/../../shared/bench/gen_cur.py
 [ -f "$gen" ] || gen=../shared/bench/gen_cur.py
 printf 'id\tprogram\tpayer\tmpe\tstart\tend\tcredit_rate\taccounts\tservices\n' >"$work/c.tsv"
 printf 'B\tmap\t111122223333\t12345\t2026-01-01\t2028-12-31\t0.25\tall\tAmazonEC2,AmazonS3\n' >>"$work/c.tsv"
-printf 'G\tmap\t723347347957\t86735\t2026-01-01\t2028-12-31\t0.25\tall\t\n' >>"$work/c.tsv"
+printf 'G\tmap\t723347347957\t86735\t2026-01-01\t2028-12-31\t0.25\tall\tAmazonEC2,AmazonS3,AmazonRDS,AmazonDynamoDB,AWSLambda,AmazonEKS,AmazonBedrock\n' >>"$work/c.tsv"
 if [ ! -s "$work/lines.tsv" ]; then
 	awk -v n="$n" 'BEGIN {
 		OFS = "\t"

@@ -107,6 +107,9 @@ stats_free(struct tallys *s)
 struct reject {
 	unsigned long long off;	/* bytes of output before it */
 	size_t msgoff;		/* end of its message in job->msgs */
+	size_t msgstart;	/* its text (after "curscan: FILE:LINE: ") */
+	long line;
+	const char *reason;	/* a static string */
 };
 
 struct job {
@@ -120,6 +123,7 @@ struct job {
 	long budget;		/* rejects this job may make */
 	int fatal;		/* EXIT_DATA or EXIT_SYS: stopped here */
 	int skipped;		/* after the run stopped: not reported */
+	size_t nallowed;	/* rejects within the budget (settle) */
 	size_t fatal_msgoff;
 	struct tallys lines, rejected, nearmiss;
 	enum cur_fmt fmt;
@@ -204,6 +208,10 @@ reject(struct rowctx *c, const char *reason, const char *fmt, ...)
 	struct tally *s;
 
 	buf_printf(&j->msgs, "%s: %s:%ld: ", progname, j->display, c->r->line);
+	j->rej = xrealloc(j->rej, (j->nrej + 1) * sizeof(*j->rej));
+	j->rej[j->nrej].msgstart = j->msgs.len;
+	j->rej[j->nrej].line = c->r->line;
+	j->rej[j->nrej].reason = reason;
 	va_start(ap, fmt);
 	{
 		char tmp[600];
@@ -213,7 +221,6 @@ reject(struct rowctx *c, const char *reason, const char *fmt, ...)
 	}
 	va_end(ap);
 	buf_addc(&j->msgs, '\n');
-	j->rej = xrealloc(j->rej, (j->nrej + 1) * sizeof(*j->rej));
 	j->rej[j->nrej].off = j->out.total + j->out.n;
 	j->rej[j->nrej].msgoff = j->msgs.len;
 	j->nrej++;
@@ -696,6 +703,7 @@ settle(struct job *j)
 		}
 	}
 	errors_left -= (long)allowed;
+	j->nallowed = allowed;
 	if (j->tmpfd >= 0) {
 		out_flush(&j->out);
 		copy_tmp(j, bytes);
@@ -834,6 +842,47 @@ write_summary(const char *path)
 	status = status > EXIT_SYS ? status : EXIT_SYS;
 }
 
+/* The rejected rows: file, line, reason, message, each row the run
+ * skipped (within --max-errors) or stopped at. */
+static void
+write_rejects(const char *path)
+{
+	struct afile af;
+	struct err e = { 0 };
+	size_t i, k;
+
+	if (afile_open(&af, path, 0, &e) != 0) {
+		warnx("%s: %s", path, e.msg);
+		status = status > EXIT_SYS ? status : EXIT_SYS;
+		return;
+	}
+	out_s(&af.o, "file\tline\treason\tmessage\n");
+	for (i = 0; i < njobs; i++) {
+		const struct job *j = &jobs[i];
+		size_t n = j->nallowed < j->nrej ? j->nallowed + 1 : j->nrej;
+
+		if (j->skipped)
+			continue;
+		for (k = 0; k < n; k++) {
+			const struct reject *r = &j->rej[k];
+
+			out_vals(&af.o, j->display);
+			out_c(&af.o, '\t');
+			out_long(&af.o, r->line);
+			out_c(&af.o, '\t');
+			out_vals(&af.o, r->reason);
+			out_c(&af.o, '\t');
+			out_val(&af.o, j->msgs.s + r->msgstart, r->msgoff -
+			    r->msgstart - 1);
+			out_c(&af.o, '\n');
+		}
+	}
+	if (afile_commit(&af, &e) != 0) {
+		warnx("%s: %s", path, e.msg);
+		status = status > EXIT_SYS ? status : EXIT_SYS;
+	}
+}
+
 static void
 usage(void)
 {
@@ -854,6 +903,7 @@ usage(void)
 	    "                       rejected and why; near-miss MAP tag keys\n"
 	    "                       (- for standard error)\n"
 	    "  -e, --max-errors N   skip and report up to N bad rows (default 0)\n"
+	    "      --rejects FILE   the rows rejected: file, line, reason, message\n"
 	    "  -j, --jobs N         read N files in parallel (default: all cores)\n"
 	    "  -p, --progress       progress on standard error (default: when it\n"
 	    "                       is a terminal)\n"
@@ -903,7 +953,7 @@ static char **opt_manifests;
 static size_t opt_nman;
 static unsigned opt_shards, opt_k;	/* 0: not sharded */
 static long opt_keep = -1;		/* --shard K, or -1: all (--shards) */
-static const char *opt_output, *opt_seen;
+static const char *opt_output, *opt_seen, *opt_rejects;
 static const char *opt_root = ".";
 
 static void
@@ -923,6 +973,7 @@ parse_options(int argc, char **argv)
 		{ "shard", required_argument, NULL, 'K' },
 		{ "output", required_argument, NULL, 'o' },
 		{ "first-seen", required_argument, NULL, 'F' },
+		{ "rejects", required_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -996,6 +1047,9 @@ parse_options(int argc, char **argv)
 			break;
 		case 'F':
 			opt_seen = optarg;
+			break;
+		case 'R':
+			opt_rejects = optarg;
 			break;
 		case 'h':
 			usage();
@@ -1321,6 +1375,8 @@ main(int argc, char **argv)
 	if (status == EXIT_OKAY || !opt_shards) {
 		if (opt_summary && so.err == 0)
 			write_summary(opt_summary);
+		if (opt_rejects && so.err == 0)
+			write_rejects(opt_rejects);
 	}
 	jobs_free();
 	free(paths);

@@ -66,6 +66,9 @@ failed night changes nothing.
       --reopen-restated  reopen a closed period when a newer delivery
                          of it arrives (default: a warning)
       --times            each stage's time in the run log
+      --max-rejects N    publish the night with up to N lines curscan
+                         rejects in a period's delivery, quarantined in
+                         quarantine.tsv (default 100; 0: none)
       --shards N         a sharded night: the billing entities split N
                          ways (mapshard), each shard's mapstate and
                          maptasks a step of its own, the outputs merged;
@@ -241,7 +244,7 @@ step_scan() {	# K: shard K of every period's lines
 	[ ! -f "$work/ran/scan.$_k" ] || return 0	# a rerun: done
 	for _p in $scan_periods; do
 		eval "set -- $(cat "$work/scan/$_p.args")"
-		[ "$_k" = 0 ] && set -- -s "$work/scan/$_p.sum" "$@"
+		[ "$_k" = 0 ] && set -- -s "$work/scan/$_p.sum" --rejects "$work/scan/$_p.rej" "$@"
 		mkdir -p "$work/scan/$_p" || exit 4
 		stage curscan "$work/scan/$_p/$_k.tsv" "$bindir/curscan" \
 			--shard "$_k/$nshards" --first-seen "$work/scan/$_p/first-seen.$_k.tsv" "$@"
@@ -370,6 +373,7 @@ dir='' contracts='' workloads='' grants='' inventory='' root='' asof='' keep=14
 bindir='' lockwait=0 manifests='' tags=''
 closeafter=15 reopen='' reopen_restated=0 times=0
 nshards=1 reshard=0 jobs='' engine=local sbatch_opts='' shards_given=0
+maxrej=100
 report=1 mail=0 sendmail=${MAP_SENDMAIL:-} mailfrom=''
 while [ $# -gt 0 ]; do
 	opt=$1
@@ -390,7 +394,7 @@ while [ $# -gt 0 ]; do
 	-i | --inventory | -m | --manifest | -r | --root | -t | --tag | \
 	-a | --as-of | -k | --keep | --bin | --lock-wait | --sendmail | --mail-from | \
 	--close-after | --reopen | --shards | --reshard | -j | --jobs | --engine | \
-	--sbatch-option)
+	--sbatch-option | --max-rejects)
 		if [ $has = 0 ]; then
 			[ $# -ge 2 ] || usage_error "option '$opt' requires an argument"
 			val=$2
@@ -431,6 +435,7 @@ while [ $# -gt 0 ]; do
 	-j | --jobs) jobs=$val ;;
 	--engine) engine=$val ;;
 	--sbatch-option) sbatch_opts=$sbatch_opts$val$nl ;;
+	--max-rejects) maxrej=$val ;;
 	esac
 done
 
@@ -444,6 +449,8 @@ fi
 if ! is_uint "$keep" || [ "$keep" -lt 2 ]; then
 	usage_error "--keep wants a number of dated copies, at least 2, not '$keep'"
 fi
+is_uint "$maxrej" ||
+	usage_error "--max-rejects wants a number of lines, not '$maxrej'"
 is_uint "$closeafter" ||
 	usage_error "--close-after wants a number of days, not '$closeafter'"
 for _p in $reopen; do
@@ -713,7 +720,8 @@ IFS=$_ifs
 if [ $sharded = 1 ]; then
 	{
 		for _v in dir root asof keep tags manifests closeafter reopen \
-		    reopen_restated nshards reshard engine sbatch_opts report times; do
+		    reopen_restated nshards reshard engine sbatch_opts report times \
+		    maxrej; do
 			eval "printf '%s=%s\\n' \"\$_v\" \"\$$_v\""
 		done
 		for _f in "$contracts" "$workloads" "$grants" "$inventory"; do
@@ -835,8 +843,8 @@ fi
 scan() {
 	[ -f "$work/scan/$1.tsv" ] && return
 	mkdir -p "$work/scan" || die 4 "$work/scan: cannot create"
-	set -- "$1" --no-progress
-	[ $sharded = 1 ] || set -- "$@" -s "$work/scan/$1.sum"
+	set -- "$1" --no-progress -e "$maxrej"
+	[ $sharded = 1 ] || set -- "$@" -s "$work/scan/$1.sum" --rejects "$work/scan/$1.rej"
 	[ -n "$root" ] && set -- "$@" -r "$root"
 	_ifs=$IFS
 	IFS=$nl
@@ -869,7 +877,8 @@ scan() {
 		[ -f "$work/scan/$_sp.done" ] && return	# a rerun: scanned
 		mkdir -p "$work/scan/$_sp" || die 4 "$work/scan: cannot create"
 		stage curscan /dev/null "$bindir/curscan" --shards "$nshards" \
-			-o "$work/scan/$_sp" -s "$work/scan/$_sp.sum" "$@"
+			-o "$work/scan/$_sp" -s "$work/scan/$_sp.sum" \
+			--rejects "$work/scan/$_sp.rej" "$@"
 		: >"$work/scan/$_sp.done" || die 4 "$work/scan: cannot write"
 	else
 		scan_periods=$scan_periods$_sp$nl
@@ -1314,6 +1323,43 @@ for _p in "$@"; do
 done
 onehead /dev/null "$@" >"$out/scan-summary.tsv" || die 4 "$out/scan-summary.tsv: cannot write"
 [ -s "$out/scan-summary.tsv" ] || printf 'kind\tfile\tformat\tkey\trows\tcost\n' >"$out/scan-summary.tsv"
+
+# The quarantine: the lines curscan rejected tonight (within
+# --max-rejects), each with its period, file, line, reason and message
+# and the raw line from its file, in quarantine.tsv beside the outputs;
+# a warning says how many.
+quarantine() {
+	_q=$out/quarantine.tsv
+	_nq=0
+	for _r in "$work"/scan/*.rej; do
+		[ -f "$_r" ] || continue
+		_p=${_r##*/}
+		_p=${_p%.rej}
+		tail -n +2 "$_r" | cut -f 1 | awk '!seen[$0]++' | while IFS= read -r _f; do
+			# the rejected rows' raw lines, the file read once (gzip
+			# too; a ZIP member's are left empty)
+			_ls=$(awk -F '\t' -v f="$_f" 'FNR > 1 && $1 == f { printf "%s ", $2 }' "$_r")
+			case $_f in
+			*.zip) : ;;
+			*.gz) gzip -dc <"$_f" 2>/dev/null ;;
+			*) cat <"$_f" 2>/dev/null ;;
+			esac | awk -v ls="$_ls" '
+			BEGIN { n = split(ls, a, " "); for (i = 1; i <= n; i++) w[a[i]] = 1 }
+			(FNR in w) { sub(/\r$/, ""); gsub(/\\/, "\\\\"); gsub(/\t/, "\\t"); print FNR "\t" $0 }' >"$work/raw"
+			awk -F '\t' -v f="$_f" -v p="$_p" '
+			FNR == NR { raw[$1] = substr($0, index($0, "\t") + 1); next }
+			FNR > 1 && $1 == f { print p "\t" $0 "\t" raw[$2] }' "$work/raw" "$_r"
+		done
+	done >"$work/quarantine" || die 4 "$work/quarantine: cannot write"
+	[ -s "$work/quarantine" ] || return 0
+	_nq=$(wc -l <"$work/quarantine")
+	{ printf 'period\tfile\tline\treason\tmessage\traw\n'; cat "$work/quarantine"; } >"$_q" ||
+		die 4 "$_q: cannot write"
+	_s=s
+	[ "$_nq" = 1 ] && _s=
+	echo "warning	$_nq line$_s rejected by curscan (within --max-rejects $maxrej) and left out, in quarantine.tsv" >>"$work/log.warn"
+}
+quarantine
 
 # The run log: the checkpoint, the periods closed tonight, the deliveries
 # read (execution id, files with their rows and checksums), warnings, the
