@@ -95,6 +95,13 @@ usage(void)
 	    "  -P, --previous-claims FILE\n"
 	    "                         an earlier run's claims: keep its months\n"
 	    "                         before the ledgers' first (or -m's)\n"
+	    "      --previous-pools FILE\n"
+	    "                         the pools of the closed period the run\n"
+	    "                         starts from: each grant starts with what\n"
+	    "                         was drawn then; its days are not drawn again\n"
+	    "      --previous-attribution FILE\n"
+	    "                         that period's attribution: its months\n"
+	    "                         before the run's first come first\n"
 	    "  -a, --as-of DATE       the day the pools are for, YYYY-MM-DD\n"
 	    "                         (default: the latest day in the input)\n"
 	    "  -h, --help             show this help and exit\n"
@@ -117,6 +124,8 @@ main(int argc, char **argv)
 		{ "other", required_argument, NULL, 'o' },
 		{ "claims", required_argument, NULL, 'C' },
 		{ "previous-claims", required_argument, NULL, 'P' },
+		{ "previous-pools", required_argument, NULL, 'Q' },
+		{ "previous-attribution", required_argument, NULL, 'A' },
 		{ "as-of", required_argument, NULL, 'a' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
@@ -124,6 +133,7 @@ main(int argc, char **argv)
 	};
 	const char *cpath = NULL, *gpath = NULL, *ppath = NULL, *opath = NULL;
 	const char *clpath = NULL, *prevpath = NULL;
+	const char *pppath = NULL, *papath = NULL;
 	static const char **lpaths;	/* static: reachable at exit */
 	size_t nled = 0;
 	struct err e = { 0 };
@@ -168,6 +178,12 @@ main(int argc, char **argv)
 		case 'P':
 			prevpath = optarg;
 			break;
+		case 'Q':
+			pppath = optarg;
+			break;
+		case 'A':
+			papath = optarg;
+			break;
 		case 'a':
 			if (date_parse_day(optarg, strlen(optarg), &cr.as_of_opt))
 				usage_error("--as-of wants YYYY-MM-DD, not '%s'",
@@ -193,6 +209,10 @@ main(int argc, char **argv)
 		    "--claims FILE too");
 	if (credit_match_defaults(&cr, &e) != 0)
 		die_err(NULL, &e);
+	if (pppath && credit_read_pools(&cr, pppath, &e) != 0)
+		die_err(pppath, &e);
+	if (papath && credit_read_attribution(&cr, papath, &e) != 0)
+		die_err(papath, &e);
 	load(cpath, gpath, prevpath, lpaths, nled, argv + optind,
 	    argc - optind);
 	if (ppath)

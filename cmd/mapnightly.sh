@@ -288,7 +288,7 @@ step_shard() {	# I K: shard K of derivation I
 
 step_final() {	# I: derivation I's shards merged, then credits and scores
 	_i=$1
-	eval "_o=\$d_out_$_i _asof=\$d_asof_$_i _cl=\$d_cl_$_i"
+	eval "_o=\$d_out_$_i _asof=\$d_asof_$_i _cl=\$d_cl_$_i _fr=\$d_fr_$_i"
 	_d=$work/d$_i
 	mkdir -p "$_o/shards" || exit 4
 	for _f in state events ledger tasks notify; do
@@ -301,7 +301,7 @@ step_final() {	# I: derivation I's shards merged, then credits and scores
 		[ $_f = notify ] && set -- -T "$_o/tasks.tsv" "$@"
 		stage mapshard /dev/null "$bindir/mapshard" --merge -o "$_o/$_f.tsv" "$@"
 	done
-	credit_score "$_o" "$_asof" "$_cl" "$_d/0/charges.tsv"
+	credit_score "$_o" "$_asof" "$_cl" "$_d/0/charges.tsv" "$_fr"
 	# each shard's state and tasks, the next night's inputs; the first
 	# days of the whole organisation; N (last: a rerun of a failed final
 	# step finds the shards' files where they were)
@@ -316,13 +316,17 @@ step_final() {	# I: derivation I's shards merged, then credits and scores
 	ran "final	$_i" "final.$_i"
 }
 
-# credit_score OUT ASOF CARRY CHARGES: mapcredit and mapscore into OUT;
-# the claims and the score history carry from CARRY (empty: none)
+# credit_score OUT ASOF CARRY CHARGES [CHECKPOINT]: mapcredit and mapscore
+# into OUT; the claims and the score history carry from CARRY (empty:
+# none), the pools and the attribution of the closed months from the
+# CHECKPOINT (a closed period's outputs)
 credit_score() {
-	_o=$1 _asof=$2 _cl=$3 _ch=$4
+	_o=$1 _asof=$2 _cl=$3 _ch=$4 _cp=${5:-}
 	set -- -c "$contracts" -l "$_o/ledger.tsv" --as-of "$_asof"
 	[ -n "$grants" ] && set -- "$@" -g "$grants"
 	[ -n "$_cl" ] && [ -f "$_cl/claims.tsv" ] && set -- "$@" --previous-claims "$_cl/claims.tsv"
+	[ -n "$_cp" ] && [ -f "$_cp/pools.tsv" ] && set -- "$@" --previous-pools "$_cp/pools.tsv"
+	[ -n "$_cp" ] && [ -f "$_cp/attribution.tsv" ] && set -- "$@" --previous-attribution "$_cp/attribution.tsv"
 	stage mapcredit "$_o/attribution.tsv" "$bindir/mapcredit" "$@" \
 		--pools "$_o/pools.tsv" --other "$_o/other-credits.tsv" \
 		--claims "$_o/claims.tsv" "$_ch"
@@ -857,10 +861,10 @@ scan() {
 	IFS=$_ifs
 	if [ "$1" = - ]; then
 		set -- "$@" --
-		_i=0
-		while [ $_i -lt $nfiles ]; do
-			_i=$((_i + 1))
-			eval "set -- \"\$@\" \"\$file$_i\""
+		_fi=0
+		while [ $_fi -lt $nfiles ]; do
+			_fi=$((_fi + 1))
+			eval "set -- \"\$@\" \"\$file$_fi\""
 		done
 	fi
 	_sp=$1
@@ -940,8 +944,8 @@ derive_sharded() {
 	esac
 	src_of "$_cl" tasks "$_i"
 	_tin=$_src
-	for _p in "$@"; do scan "$_p"; done
-	eval "d_per_$_i=\$*; d_asof_$_i=\$_asof; d_out_$_i=\$_o; d_cl_$_i=\$_cl"
+	for _dp in "$@"; do scan "$_dp"; done
+	eval "d_per_$_i=\$*; d_asof_$_i=\$_asof; d_out_$_i=\$_o; d_cl_$_i=\$_cl; d_fr_$_i=\$_from"
 	eval "d_sin_$_i=\$_sin; d_tin_$_i=\$_tin; d_fin_$_i=\$_fin"
 	[ $engine = local ] || return 0
 	write_plan
@@ -963,7 +967,7 @@ write_plan() {
 		done
 		_j=1
 		while [ $_j -le $nderive ]; do
-			for _v in per asof out cl sin tin fin; do
+			for _v in per asof out cl fr sin tin fin; do
 				eval "_x=\$d_${_v}_$_j"
 				printf 'd_%s_%s=%s\n' "$_v" "$_j" "$(q "$_x")"
 			done
@@ -1019,8 +1023,8 @@ run_local_shards() {
 			_np=$((_np - 1))
 		fi
 	done
-	for _p in $_pids; do
-		wait "$_p" || _bad=$?
+	for _wp in $_pids; do
+		wait "$_wp" || _bad=$?
 	done
 	steps_failed $_bad
 }
@@ -1263,7 +1267,7 @@ derive() {
 	stage maptasks "$_o/tasks.tsv" "$bindir/maptasks" "$@" -a "$_asof" \
 		-e "$_o/events.tsv" -l "$_o/ledger.tsv" -n "$_o/notify.tsv" "$_o/state.tsv"
 
-	credit_score "$_o" "$_asof" "$_cl" "$_ch"
+	credit_score "$_o" "$_asof" "$_cl" "$_ch" "$_from"
 }
 
 # The checkpoint: the newest closed period before tonight's month. The

@@ -8,7 +8,9 @@
 #   - a failed shard (a mapstate that fails on shard 2) leaves the night
 #     before published, names the shard, exits with the stage's status;
 #   - a rerun of that night runs only that shard (and what follows it)
-#     and publishes the night.
+#     and publishes the night;
+#   - a month end with a period closing between the nights, and export
+#     files on the command line: sharded as unsharded.
 # One PASS or FAIL line per check; the last line "N passed, N failed".
 set -u
 LC_ALL=C
@@ -137,6 +139,52 @@ if [ $rc = 0 ] && [ "$ran" = "1.2 " ] && diff -r -x shards "$T/u/history/2026-04
 	ok "the failed night run again: only the shard that failed ran again; published, the unsharded night's files"
 else
 	bad "the failed night run again: exit $rc, mapstate ran for '$ran' $(tail -n 1 "$T/err")"
+fi
+# a month end: March closes (--close-after 2) between the nights, with a
+# MAP credit in each month; and export files given on the command line
+# (the period unnamed): sharded as unsharded, night by night
+TMP=$T/close
+mkdir "$TMP"
+PATH=$BIN:$PATH
+. tests/cur_delivery.sh
+contract "$TMP/c.tsv"
+printf 'code\tamount\taccount\tstart\tend\treference\nmig12345\t200\t111122223333\t2026-03-01\t2026-06-30\tC1\n' >"$TMP/g.tsv"
+credit() {
+	printf '111122223333,444455556666,prod,,AmazonEC2,Credit,-%s,%sT00:00:00Z,,MAP 2.0 credit mig12345 MPE12345,,us-east-1,{}\n' "$2" "$1"
+}
+{ row 2026-03-30 100 i-a 1; row 2026-03-31 100 i-b; credit 2026-03-31 50; } | deliver "$TMP/root" 2026-03 e0331
+cn() {	# DIR DAY [OPTION]...
+	_d=$1 _day=$2
+	shift 2
+	mapnightly -d "$_d" -c "$TMP/c.tsv" -g "$TMP/g.tsv" --no-report -r "$TMP/root" \
+	    --close-after 2 -k 31 -a "$_day" "$@" >/dev/null 2>&1 || echo "$_day $*: exit $?" >>"$TMP/err"
+}
+cn "$TMP/u" 2026-03-31
+cn "$TMP/s" 2026-03-31 --shards 3
+i=1
+for day in 2026-04-01 2026-04-02 2026-04-03; do
+	{ row 2026-04-01 100 i-a 1; [ $i -ge 2 ] && row 2026-04-02 100 i-c 1; [ $i -ge 3 ] && credit 2026-04-03 30; } |
+	    deliver "$TMP/root" 2026-04 "e$i"
+	cn "$TMP/u" $day
+	cn "$TMP/s" $day --shards 3
+	i=$((i + 1))
+done
+if [ ! -f "$TMP/err" ] && [ -d "$TMP/s/periods/2026-03/shards" ] &&
+    diff -r -x shards "$TMP/u/history" "$TMP/s/history" >"$T/diff" 2>&1 &&
+    diff -r -x shards "$TMP/u/periods" "$TMP/s/periods" >>"$T/diff" 2>&1; then
+	ok "a month end, March closed between the nights: every night and the closed period byte-identical in 3 shards"
+else
+	bad "a month end: $(cat "$TMP/err" 2>/dev/null) $(head -n 3 "$T/diff")"
+fi
+f=$TMP/root/cur/exp/data/BILLING_PERIOD=2026-04/e3/exp-00001.csv
+mapnightly -d "$TMP/fu" -c "$TMP/c.tsv" --no-report -a 2026-04-03 "$f" >/dev/null 2>&1
+r1=$?
+mapnightly -d "$TMP/fs" -c "$TMP/c.tsv" --no-report -a 2026-04-03 --shards 2 "$f" >/dev/null 2>&1
+r2=$?
+if [ $r1 = 0 ] && [ $r2 = 0 ] && diff -r -x shards "$TMP/fu/current" "$TMP/fs/current" >/dev/null; then
+	ok "export files on the command line: the same night in 2 shards"
+else
+	bad "export files on the command line: exit $r1 and $r2"
 fi
 echo "$P passed, $F failed"
 [ $F = 0 ]

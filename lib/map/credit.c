@@ -55,6 +55,15 @@ credit_free(struct credit *cr)
 		free(cr->grants[i].reference);
 	}
 	free(cr->grants);
+	for (i = 0; i < cr->nprevpools; i++) {
+		free(cr->prevpools[i].code);
+		free(cr->prevpools[i].account);
+		free(cr->prevpools[i].reference);
+	}
+	free(cr->prevpools);
+	for (i = 0; i < cr->nprevattr; i++)
+		free(cr->prevattr[i].row);
+	free(cr->prevattr);
 	for (i = 0; i < cr->naccs; i++) {
 		free(cr->accs[i].workload);
 		free(cr->accs[i].team);
@@ -753,6 +762,62 @@ cmp_line(const void *a, const void *b)
 	return x->amount < y->amount ? -1 : x->amount > y->amount;
 }
 
+int
+credit_read_pools(struct credit *cr, const char *path, struct err *e)
+{
+	struct recr *r = recr_open(path, &pools_schema, e);
+	struct pools_rec P;
+	int rc;
+
+	if (r == NULL)
+		return -1;
+	while ((rc = recr_next(r, &P, e)) == 1) {
+		struct credit_prevpool *p;
+
+		cr->prevpools = xrealloc(cr->prevpools, (cr->nprevpools + 1) *
+		    sizeof(*cr->prevpools));
+		p = &cr->prevpools[cr->nprevpools++];
+		p->code = span_dup(P.code);
+		p->account = span_dup(P.account);
+		p->reference = span_dup(P.reference);
+		p->used = P.used;
+		cr->prevpools_as_of = P.as_of;
+	}
+	recr_close(r);
+	return rc < 0 ? -1 : 0;
+}
+
+int
+credit_read_attribution(struct credit *cr, const char *path, struct err *e)
+{
+	struct recr *r = recr_open(path, &attribution_schema, e);
+	struct attribution_rec A;
+	int rc;
+
+	if (r == NULL)
+		return -1;
+	while ((rc = recr_next(r, &A, e)) == 1) {
+		struct credit_prevattr *a;
+		struct buf b = { 0 };
+		size_t k;
+
+		for (k = 0; k < r->t->nf; k++) {
+			if (k)
+				buf_addc(&b, '\t');
+			tsv_escape(&b, r->t->f[k], r->t->len[k]);
+		}
+		buf_addc(&b, '\n');
+		cr->prevattr = xrealloc(cr->prevattr, (cr->nprevattr + 1) *
+		    sizeof(*cr->prevattr));
+		a = &cr->prevattr[cr->nprevattr++];
+		a->month = A.month;
+		a->row = xstrdup(buf_cstr(&b));
+		buf_free(&b);
+	}
+	recr_close(r);
+	return rc < 0 ? -1 : 0;
+}
+
 /* A pool for a code with no grant: derived from the bill, no expiry. */
 static struct credit_grant *
 derived_pool(struct credit *cr, const char *code)
@@ -870,6 +935,28 @@ draw_expiry_first(struct credit *cr, const struct credit_line *m)
 	}
 }
 
+/* Each grant starts with what the checkpoint's pools had drawn from it; a
+ * pool that matches no grant stays a derived one. */
+static void
+start_from_checkpoint(struct credit *cr)
+{
+	size_t i, k;
+
+	for (i = 0; i < cr->nprevpools; i++) {
+		const struct credit_prevpool *p = &cr->prevpools[i];
+		struct credit_grant *g = NULL;
+
+		for (k = 0; k < cr->nfilegrants && g == NULL; k++)
+			if (strcmp(cr->grants[k].code, p->code) == 0 &&
+			    strcmp(cr->grants[k].account, p->account) == 0 &&
+			    strcmp(cr->grants[k].reference, p->reference) == 0)
+				g = &cr->grants[k];
+		if (g == NULL)
+			g = derived_pool(cr, p->code);
+		g->used += p->used;
+	}
+}
+
 /* Each MAP credit line is drawn from a pool: the grant its promotion code
  * names, while that grant is active; else from the grants expiry first
  * (draw_expiry_first), with a warning for a code the grants do not
@@ -883,10 +970,14 @@ draw_pools(struct credit *cr)
 	if (cr->nlines > 1)
 		qsort(cr->lines, cr->nlines, sizeof(*cr->lines), cmp_line);
 	cr->nfilegrants = cr->ngrants;
+	start_from_checkpoint(cr);
 	for (i = 0; i < cr->nlines; i++) {
 		const struct credit_line *m = &cr->lines[i];
 		struct credit_grant *named = grant_named(cr, m->code);
 		char d[DATE_DAYLEN], s0[DATE_DAYLEN], s1[DATE_DAYLEN];
+
+		if (cr->nprevpools && m->day <= cr->prevpools_as_of)
+			continue;	/* drawn in the checkpoint's pools */
 
 		if (cr->nfilegrants == 0) {
 			take(cr, derived_pool(cr, m->code[0] ? m->code :

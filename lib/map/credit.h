@@ -105,6 +105,18 @@ struct credit_claim {
 	long line;		/* its line there */
 };
 
+/* a pool as the checkpoint left it (mapcredit --previous-pools) */
+struct credit_prevpool {
+	char *code, *account, *reference;
+	money_t used;
+};
+
+/* an attribution row of the checkpoint, as written */
+struct credit_prevattr {
+	long month;
+	char *row;		/* the TSV line, with its newline */
+};
+
 typedef void credit_warn_fn(void *arg, const char *file, long line,
     const char *msg);
 
@@ -136,6 +148,11 @@ struct credit {
 	size_t npats;
 	struct credit_claim *prev;	/* the previous claims */
 	size_t nprev;
+	struct credit_prevpool *prevpools;	/* the checkpoint's pools */
+	size_t nprevpools;
+	long prevpools_as_of;	/* their day: lines up to it are in them */
+	struct credit_prevattr *prevattr;	/* the checkpoint's attribution */
+	size_t nprevattr;
 	struct strtab keys;	/* ledger keys -> ids */
 	struct u64map acctw_of, acc_of;	/* key id -> index */
 	struct u64map enr_of;	/* auto-enrolled (contract, account) */
@@ -177,6 +194,16 @@ int credit_read_ledger(struct credit *, const char *path, struct err *e);
  * the months before the run's first (credit_claims). A month and contract
  * twice, or an empty contract, is an error (EXIT_DATA). */
 int credit_read_claims(struct credit *, const char *path, struct err *e);
+/* The pools of the checkpoint the run starts from (mapcredit --pools of
+ * the closed period before): each grant starts with what was drawn from
+ * it then, and the credit lines of its as-of day and before are not drawn
+ * again. A pool no grant matches (by code, account and reference) stays a
+ * pool of its own, derived. */
+int credit_read_pools(struct credit *, const char *path, struct err *e);
+/* The attribution of that checkpoint: its rows for the months before the
+ * run's first come first in the run's attribution. */
+int credit_read_attribution(struct credit *, const char *path,
+    struct err *e);
 /* curscan's charge lines: the Credit and Refund lines, MAP or other */
 int credit_read_lines(struct credit *, const char *path, struct err *e);
 

@@ -307,6 +307,10 @@ credit_write_attribution(const struct credit *cr, struct out *o)
 	char mon[DATE_MONTHLEN];
 
 	out_s(o, HDR_ATTRIBUTION);
+	/* the checkpoint's months before the run's first */
+	for (i = 0; i < cr->nprevattr; i++)
+		if (cr->ntots == 0 || cr->prevattr[i].month < cr->tots[0].month)
+			out_s(o, cr->prevattr[i].row);
 	for (i = 0; i < cr->ntots; i++) {
 		const struct credit_tot *ct = &cr->tots[i];
 		struct part *parts;

@@ -183,6 +183,18 @@ static const struct rfield attribution_f[] = {
 #undef R
 SCHEMA(attribution_schema, "attribution", attribution_f);
 
+#define R struct pools_rec
+static const struct rfield pools_f[] = {
+	RFIELD("as_of", RT_DAY, RF_SAME, R, as_of),
+	RFIELD("code", RT_STR, 0, R, code),
+	RFIELD("account", RT_STR, E, R, account),
+	RFIELD("reference", RT_STR, E, R, reference),
+	RFIELD("granted", RT_MONEY, E, R, granted),
+	RFIELD("used", RT_MONEY, E, R, used),
+};
+#undef R
+SCHEMA(pools_schema, "pools", pools_f);
+
 #define R struct claims_rec
 static const struct rfield claims_f[] = {
 	RFIELD("month", RT_MONTH, 0, R, month),

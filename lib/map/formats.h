@@ -134,6 +134,14 @@ struct attribution_rec {
 };
 extern const struct rschema attribution_schema;
 
+/* ---- pools (mapcredit --pools; --previous-pools) ---- */
+struct pools_rec {
+	long as_of;
+	struct span code, account, reference;
+	money_t granted, used;
+};
+extern const struct rschema pools_schema;
+
 /* ---- claims (mapcredit --claims) ---- */
 enum { CL_ELIGIBLE, CL_ACCRUING, CL_PENDING, CL_STALE, CL_UNTRACKABLE,
 	CL_PROJECTED, CL_EARNED, CL_RECEIVED, CL_GAP, CL_GAP_PENDING,

@@ -2,7 +2,8 @@
 # With -k 2, nights from 03-30 to 04-03: while March is open, a night's
 # attribution covers March and April; with --close-after 2 March closes on
 # the night of 04-02 and its final outputs stay in periods/2026-03/ for
-# good, the checkpoint of the nights after it.
+# good, the checkpoint of the nights after it; the nights after it keep
+# March's attribution rows (from the checkpoint) before their own months.
 . tests/cur_delivery.sh
 contract "$TMP/c.tsv"
 march() {
