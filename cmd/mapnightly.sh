@@ -906,9 +906,6 @@ src_of() {
 	[ -f "$1/$2.tsv" ] || return 0
 	_n=1
 	[ -f "$1/shards/count" ] && _n=$(cat "$1/shards/count")
-	if [ $reshard = 0 ] && [ "$_n" != "$nshards" ]; then
-		die 2 "$1: written by a night of $_n shard(s), and this night has $nshards: --reshard $nshards splits the state again (the outputs stay the same)"
-	fi
 	if [ $reshard = 0 ] && [ -f "$1/shards/0/$2.tsv" ]; then
 		_src=night:$1
 		return 0
@@ -942,7 +939,10 @@ derive_sharded() {
 	night:*) _fin=$_from/shards/first-seen.tsv ;;
 	split:*) _fin=$work/d$_i/first-seen.tsv ;;
 	esac
-	src_of "$_cl" tasks "$_i"
+	# the tasks from the checkpoint only: the open periods' events and
+	# ledger give every later task again, whole (from the night before,
+	# a late row of a day it had counted would be missed)
+	src_of "$_from" tasks "$_i"
 	_tin=$_src
 	for _dp in "$@"; do scan "$_dp"; done
 	eval "d_per_$_i=\$*; d_asof_$_i=\$_asof; d_out_$_i=\$_o; d_cl_$_i=\$_cl; d_fr_$_i=\$_from"
@@ -1237,18 +1237,31 @@ charges() {
 # periods' events and ledger then give every task again, with the id it
 # had (ids are stable hashes, so the digest names a situation once), and
 # every day of the history again (a re-derived day replaces its old self).
+# same_n DIR...: each night the run reads from (the checkpoint, the night
+# before) was written with this night's number of shards (an unsharded
+# night's is 1), unless --reshard
+same_n() {
+	for _s; do
+		[ -n "$_s" ] && [ -d "$_s" ] && [ $reshard = 0 ] || continue
+		case $_s in "$work"/*) continue ;; esac
+		_n=1
+		[ -f "$_s/shards/count" ] && _n=$(cat "$_s/shards/count")
+		[ "$_n" = "$nshards" ] && continue
+		if [ $sharded = 1 ]; then
+			die 2 "$_s: written by a night of $_n shard(s), and this night has $nshards: --reshard $nshards splits the state again (the outputs stay the same)"
+		fi
+		die 2 "$_s: written by a night of $_n shards, and this night has 1: --reshard 1 reads it as one (the outputs stay the same)"
+	done
+}
+
 derive() {
+	same_n "$1" "$2"
 	if [ $sharded = 1 ]; then
 		derive_sharded "$@"
 		return
 	fi
 	_from=$1 _prev=$2 _asof=$3 _o=$4
 	shift 4
-	for _s in "$_from" "$_prev"; do
-		[ -n "$_s" ] && [ -f "$_s/shards/count" ] && [ $reshard = 0 ] &&
-		    [ "$(cat "$_s/shards/count")" != 1 ] &&
-			die 2 "$_s: written by a night of $(cat "$_s/shards/count") shards, and this night has 1: --reshard 1 reads it as one (the outputs stay the same)"
-	done
 	mkdir -p "$_o" || die 4 "$_o: cannot create"
 	_ch=$_o.charges
 	[ "$_o" = "$out" ] && _ch=$work/charges.tsv
@@ -1262,7 +1275,7 @@ derive() {
 	_cl=$_from
 	[ -z "$_cl" ] && _cl=$_prev
 	set -- -c "$contracts"
-	[ -n "$_cl" ] && [ -f "$_cl/tasks.tsv" ] && set -- "$@" -p "$_cl/tasks.tsv"
+	[ -n "$_from" ] && [ -f "$_from/tasks.tsv" ] && set -- "$@" -p "$_from/tasks.tsv"
 	[ -n "$inventory" ] && set -- "$@" -i "$inventory"
 	stage maptasks "$_o/tasks.tsv" "$bindir/maptasks" "$@" -a "$_asof" \
 		-e "$_o/events.tsv" -l "$_o/ledger.tsv" -n "$_o/notify.tsv" "$_o/state.tsv"

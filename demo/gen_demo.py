@@ -14,7 +14,10 @@ replaces the previous one.  For each day DD it writes
         aurora-map-cur-00001.csv.gz  aurora-map-cur-00002.csv.gz
 
 holding every line item from April 1 through DD (plus the month's estimated
-tax so far), so that
+tax so far), as AWS delivers them: about one in five of day DD's usage rows
+arrives a delivery late (with DD+1's; the final delivery, of April 30, has
+them all), and day 10's cost of one EC2 instance is delivered 25% high on
+the 11th and restated on the 12th, so that
 
   curscan --root OUT/exports/2026-04-DD \\
       --manifest OUT/exports/2026-04-DD/cur2/aurora-map-cur/metadata/BILLING_PERIOD=2026-04/aurora-map-cur-Manifest.json
@@ -53,11 +56,14 @@ or time, and nothing depends on the clock, hash seeds or the locale.
 
 import argparse
 import base64
+import csv
+import io
 import gzip
 import json
 import os
 import random
 import sys
+import zlib
 
 YEAR, MONTH, NDAYS = 2026, 4, 30
 PERIOD = "2026-04"
@@ -925,6 +931,40 @@ def write_export(out, upto, lines, header):
     return sum(len(x) for x in parts)
 
 
+# As AWS delivers them: a share of each day's usage rows arrives a
+# delivery late (all of them by the month's final delivery), and one day's
+# cost is first estimated high and restated by the next delivery.
+LATE_SHARE = 5          # about one usage row in LATE_SHARE of the day's
+RESTATED_DAY = 10       # delivered high on day 11, restated on day 12
+
+
+def late(key, row, d):
+    """Is this row of day d left for the next delivery?"""
+    return (d < NDAYS and key[2] == "Usage" and key[4][:10] == "%s-%02d" % (PERIOD, d)
+            and zlib.crc32(row.encode("utf-8")) % LATE_SHARE == 0)
+
+
+def estimate_high(rows):
+    """The day RESTATED_DAY rows of its first EC2 instance, 25% high."""
+    day = "%s-%02d" % (PERIOD, RESTATED_DAY)
+    keys = sorted(k for k, _ in rows if k[2] == "Usage" and k[4][:10] == day
+                  and (":instance/" in k[1] or k[1].startswith("i-")))
+    if not keys:
+        return [r for _, r in rows]
+    target = keys[0][1]
+    out = []
+    for k, r in rows:
+        if k[1] == target and k[2] == "Usage" and k[4][:10] == day:
+            f = next(csv.reader([r]))
+            c = CI["line_item_unblended_cost"]
+            f[c] = num(round(float(f[c]) * 1.25, 10))
+            b = io.StringIO()
+            csv.writer(b, lineterminator="").writerow(f)
+            r = b.getvalue()
+        out.append(r)
+    return out
+
+
 def load_grants(path):
     """demo/grants.tsv -> pools: code, amount left, first and last day of
     April on which the grant is active."""
@@ -968,7 +1008,11 @@ def main(argv=None):
         lines.sort()
         for k, v in day.cost.items():
             costs[k] = costs.get(k, 0.0) + v
-        nrows += write_export(a.out, d, [r for _, r in lines] + tax_rows(a.seed, d, costs), header)
+        if d == RESTATED_DAY + 1:
+            rows = estimate_high([(k, r) for k, r in lines if not late(k, r, d)])
+        else:
+            rows = [r for k, r in lines if not late(k, r, d)]
+        nrows += write_export(a.out, d, rows + tax_rows(a.seed, d, costs), header)
     sys.stderr.write("gen_demo.py: %d deliveries, %d line items in all, under %s\n"
                      % (a.days, nrows, os.path.join(a.out, "exports")))
     return 0

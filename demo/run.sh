@@ -9,7 +9,9 @@
 #   3. print the FinOps Lead's view of April 30 (mapscore --role lead);
 #   4. run the night of April 30 again (nothing may change), and replay
 #      the whole month in one run into demo/out/oneshot/, which must end
-#      with the same files as the thirty nights;
+#      with the same files as the thirty nights (night.log but for its
+#      revised lines: the late rows and the restated day each night took
+#      in, which a run with no night before has none of);
 #   5. name the FinOps Lead's page of April 30 (mapreport's, which
 #      mapnightly writes every night into report/) for the user to open.
 set -u
@@ -43,7 +45,7 @@ night() {
 	"$BIN/mapnightly" --bin "$BIN" -d "$2" -c "$here/contracts.tsv" \
 	    -w "$here/workloads.tsv" -g "$here/grants.tsv" -i "$here/inventory.tsv" \
 	    -r "$e" -m "$e/cur2/aurora-map-cur/metadata/BILLING_PERIOD=$month/aurora-map-cur-Manifest.json" \
-	    -a "$1" 2>"$out/night.log"
+	    -a "$1" -k 31 2>"$out/night.log"
 	rc=$?
 	grep -v 'skipped: map[a-z]* not installed' "$out/night.log" | sed 's/^/    /'
 	if [ $rc -ne 0 ]; then
@@ -192,6 +194,11 @@ rc=0
 for f in "$cur"/*; do
 	b=${f##*/}
 	case $b in score.tsv | score-history.tsv) continue ;; esac	# the trend needs the nights
+	if [ "$b" = night.log ]; then	# but what changed since the night before
+		grep -v '^revised	' "$f" | cmp -s - "$out/oneshot/current/night.log" ||
+			{ echo "one-shot replay: night.log differs" >&2; rc=1; }
+		continue
+	fi
 	if [ -d "$f" ]; then	# report/: every page
 		diff -r "$f" "$out/oneshot/current/$b" >/dev/null 2>&1 ||
 			{ echo "one-shot replay: $b/ differs" >&2; rc=1; }
@@ -200,6 +207,11 @@ for f in "$cur"/*; do
 	cmp -s "$f" "$out/oneshot/current/$b" || { echo "one-shot replay: $b differs" >&2; rc=1; }
 done
 [ $rc = 0 ] && echo "one-shot replay: identical"
+# what the nights took in late: rows that came a delivery late, and the
+# day restated (night.log's "revised" lines, night by night)
+nrev=$(cat "$out"/nightly/history/*/night.log | grep -c '^revised	')
+ndays=$(cat "$out"/nightly/history/*/night.log | awk -F '\t' '$1 == "revised" { print $2 }' | sort -u | wc -l)
+echo "late rows and a restated day taken in: $nrev entity-days revised, of $ndays days (the nights' night.log)"
 
 # 5. the Lead's page
 lead=$out/nightly/history/$last/report/lead.html

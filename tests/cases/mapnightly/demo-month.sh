@@ -36,7 +36,11 @@ night 2026-04-30 "$TMP/o"
 for f in "$C"/*; do
 	b=${f##*/}
 	case $b in score.tsv | score-history.tsv) continue ;; esac	# the trend is the nights'
-	if [ -d "$f" ]; then	# report/: the pages
+	if [ "$b" = night.log ]; then	# but for what changed since the night before
+		grep -v '^revised	' "$f" | cmp -s - "$TMP/o/current/$b" && echo "$b: identical (but its revised lines)" ||
+			echo "$b: DIFFERS"
+		echo "  revised: $(grep -c '^revised	' "$f") entity-days of the night before (late rows)"
+	elif [ -d "$f" ]; then	# report/: the pages
 		diff -r "$f" "$TMP/o/current/$b" > /dev/null && echo "$b/: identical" || echo "$b/: DIFFERS"
 	else
 		cmp -s "$f" "$TMP/o/current/$b" && echo "$b: identical" || echo "$b: DIFFERS"

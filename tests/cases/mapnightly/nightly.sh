@@ -14,8 +14,14 @@ night() {	# DAY STATEDIR [OPTION]...
 # (current and history/D are links into nights/, whose names count runs)
 snap() { (cd "$1" && find -L . -path ./nights -prune -o -type f ! -name .lock -exec cksum {} + | sort -k 3); }
 same() {	# DIR DIR: every file of the first is in the second, the same
+	# (night.log but for its revised lines: what changed since the night
+	# before, which a run with no night before has none of)
 	_d=$( (cd "$1" && find . -type f ! -name .lock) | sort | while read -r f; do
-		cmp -s "$1/$f" "$2/$f" || echo "  $f differs"
+		case $f in
+		./night.log) grep -v '^revised	' "$2/$f" >"$TMP/nl" || :
+			grep -v '^revised	' "$1/$f" | cmp -s - "$TMP/nl" || echo "  $f differs" ;;
+		*) cmp -s "$1/$f" "$2/$f" || echo "  $f differs" ;;
+		esac
 	done)
 	if [ -z "$_d" ]; then echo "  identical"; else echo "$_d"; fi
 }
