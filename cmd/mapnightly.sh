@@ -1232,11 +1232,12 @@ charges() {
 # derive FROM PREV ASOF OUT PERIOD...: the periods re-derived from the
 # checkpoint FROM (a directory, empty: none): mapstate from its state over
 # the periods' charge lines, then maptasks, mapcredit and mapscore. PREV
-# is the night before (empty: none). The tasks, the claims and the score
-# history carry from the checkpoint, else from the night before: the open
-# periods' events and ledger then give every task again, with the id it
-# had (ids are stable hashes, so the digest names a situation once), and
-# every day of the history again (a re-derived day replaces its old self).
+# is the night before (empty: none). The tasks carry from the checkpoint
+# only: the open periods' events and ledger give every later task again,
+# whole, with the id it had (ids are stable hashes, so the digest names a
+# situation once). The claims and the score history carry from the
+# checkpoint, else from the night before, every day of the open periods
+# derived again (a re-derived day replaces its old self).
 # same_n DIR...: each night the run reads from (the checkpoint, the night
 # before) was written with this night's number of shards (an unsharded
 # night's is 1), unless --reshard
