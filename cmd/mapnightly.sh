@@ -1414,7 +1414,7 @@ quarantine
 			for (k in a) if (!(k in b)) { split(k, x, "\t"); if (x[1] in db) ord[++n] = k }
 			for (i = 1; i <= n; i++) {
 				k = ord[i]; split(k, x, "\t")
-				if (!(x[1] in da) || !(x[1] in db) || a[k] == b[k]) continue
+				if (!(x[1] in da) || !(x[1] in db) || ((k in a) && (k in b) && a[k] == b[k])) continue
 				split((k in a) ? a[k] : "-\t-\t-", p, "\t")
 				split((k in b) ? b[k] : "-\t-\t-", q, "\t")
 				printf "revised\t%s\t%s\teligible %s -> %s\taccruing %s -> %s\tstate %s -> %s\n", x[1], x[2], p[1], q[1], p[2], q[2], p[3], q[3]

@@ -643,6 +643,24 @@ ask_open(const char *statedir, long as_of, const char **epath,
 	}
 	a->nightdir = (char *)buf_cstr(&p);
 	if (load(a, epath, e) != 0) {
+		/* the path is a's, freed below: the message takes it */
+		if (*epath) {
+			struct buf m = { 0 };
+			size_t n;
+
+			if (e->line > 0)
+				buf_printf(&m, "%s:%ld: %s", *epath, e->line,
+				    e->msg);
+			else
+				buf_printf(&m, "%s: %s", *epath, e->msg);
+			n = m.len < sizeof(e->msg) - 1 ? m.len :
+			    sizeof(e->msg) - 1;
+			memcpy(e->msg, m.s, n);
+			e->msg[n] = '\0';
+			buf_free(&m);
+			e->line = 0;
+			*epath = NULL;
+		}
 		ask_close(a);
 		return NULL;
 	}

@@ -70,7 +70,8 @@ char *ask_args_cmdline(const struct ask_args *);
 struct ask;
 
 /* Read the night of statedir: as_of DAY_NONE is current/, else the dated
- * copy history/YYYY-MM-DD/. NULL with e and *epath set. */
+ * copy history/YYYY-MM-DD/. NULL with e set (its message names the file
+ * it is about; *epath NULL). */
 struct ask *ask_open(const char *statedir, long as_of, const char **epath,
     struct err *e);
 void ask_close(struct ask *);

@@ -640,6 +640,25 @@ set_windows(struct score *s)
 			s->known[s->dfs[i].day - s->wstart] = 1;
 }
 
+/* The state's day (its first row's as_of), DAY_NONE for none: the day of
+ * the night, which a ledger may end before (a night run after the
+ * export's last usage day) */
+static long
+state_day(const char *path)
+{
+	struct err e = { 0 };
+	struct recr *r;
+	struct state_rec R;
+	long d = DAY_NONE;
+
+	if (path == NULL || (r = recr_open(path, &state_schema, &e)) == NULL)
+		return DAY_NONE;
+	if (recr_next(r, &R, &e) == 1)
+		d = R.as_of;
+	recr_close(r);
+	return d;
+}
+
 int
 score_load(struct score *s, const struct score_files *f, const char **epath,
     struct err *e)
@@ -665,6 +684,9 @@ score_load(struct score *s, const struct score_files *f, const char **epath,
 	    e) != 0)
 		return -1;
 	s->ledger0 = f->ledgers[0];
+	/* without --as-of, the state's day is the day scored */
+	if (s->given_as_of == DAY_NONE)
+		s->given_as_of = state_day(f->state);
 	for (i = 0; i < f->nledgers; i++) {
 		*epath = f->ledgers[i];
 		if (load_ledger(s, f->ledgers[i], (int)i, f->ledgers, e) != 0)
