@@ -19,22 +19,7 @@ printf 'id\tprogram\tpayer\tmpe\tstart\tend\tcredit_rate\taccounts\tservices\n' 
 printf 'B\tmap\t111122223333\t12345\t2026-01-01\t2028-12-31\t0.25\tall\tAmazonEC2,AmazonS3\n' >>"$work/c.tsv"
 printf 'G\tmap\t723347347957\t86735\t2026-01-01\t2028-12-31\t0.25\tall\tAmazonEC2,AmazonS3,AmazonRDS,AmazonDynamoDB,AWSLambda,AmazonEKS,AmazonBedrock\n' >>"$work/c.tsv"
 if [ ! -s "$work/lines.tsv" ]; then
-	awk -v n="$n" 'BEGIN {
-		OFS = "\t"
-		print "usage_start", "payer", "account", "account_name", "service",
-		    "region", "line_type", "entity_kind", "entity", "usage_type",
-		    "model", "principal", "cost", "map_tag", "principal_map_tag",
-		    "description", "resource_id"
-		for (i = 0; i < n; i++) {
-			acct = sprintf("4444%08d", i % 50)
-			ent = sprintf("arn:aws:ec2:us-east-1:%s:instance/i-%017x", acct, i)
-			print "2026-04-01T00:00:00Z", "111122223333", acct, "acct" (i % 50),
-			    (i % 3 ? "AmazonEC2" : "AmazonS3"), "us-east-1", "Usage",
-			    "resource", ent, "USE1-BoxUsage:m5.large", "", "",
-			    sprintf("%d.%04d", i % 7, i % 10000), (i % 4 ? "mig12345" : ""),
-			    "", "", ent
-		}
-	}' >"$work/lines.tsv"
+	awk -v n="$n" -f bench/entities.awk >"$work/lines.tsv"
 fi
 rm -rf "$work/s4"
 mkdir -p "$work/s4"
