@@ -221,6 +221,7 @@ for name, s_, e_ in rep_wrap:
     rw[name] = rw.get(name, 0.0) + float(e_) - float(s_)
 p(f"{'      of which mapreport':44s} {rw.get('mapreport', float('nan')):9.3f}")
 p("  cpu s: median user+sys of the command and its children")
+p("  per round, s: " + "; ".join(f"{k} " + " ".join(f"{x:.2f}" for x in t[k]) for k, _, _ in cmds))
 p("")
 p(f"{'ratio':44s} {'of medians':>10s} {'paired':>8s} {'target':>9s}")
 def ratio(a, b, target):

@@ -1264,6 +1264,13 @@ split_thread(void *arg)
 	return NULL;
 }
 
+/* a run that dies (die, exit) leaves no shard temporary behind */
+static void
+split_atexit(void)
+{
+	shard_split_abort(&spl.sp);
+}
+
 static void
 split_start(void)
 {
@@ -1275,6 +1282,7 @@ split_start(void)
 	if (shard_split_open(&spl.sp, opt_output ? opt_output : ".",
 	    opt_shards, opt_keep, &spl.keep, &spl.seen, &e) != 0)
 		die_err(NULL, &e);
+	atexit(split_atexit);
 	if (pipe(fd) != 0)
 		die(EXIT_SYS, "pipe: %s", strerror(errno));
 	spl.rfd = fd[0];

@@ -525,6 +525,13 @@ fi
 for f in "$contracts" "$workloads" "$grants" "$inventory"; do
 	[ -z "$f" ] || [ -r "$f" ] || die 4 "$f: cannot read"
 done
+# the report's pages are the teams' and owners': without the workloads
+# file there are none (mapreport refuses a ledger without ownership), and
+# the night goes on without them
+if [ $report = 1 ] && [ -z "$workloads" ]; then
+	say "skipped: the report (its pages are per team and owner: give the workloads file, -w, or --no-report)"
+	report=0
+fi
 
 # ---------------------------------------------------------------- the lock
 work=
@@ -715,42 +722,6 @@ IFS=$_ifs
 [ $# -eq 0 ] || printf '%s\t\n' - >>"$work/deliveries"
 [ -s "$work/deliveries" ] || die 3 "$root: no CUR manifest under the export root (give --manifest or export files)"
 
-# A sharded night is resumable: its key is what decides its outputs (the
-# options but -j, --lock-wait and the mail's; the contracts, workloads,
-# grants and inventory files by checksum; each manifest and export file
-# by size and modification time; the tools by checksum). A night that
-# failed with the same key goes on with the steps that finished
-# (WORK/ran/), the others run again.
-if [ $sharded = 1 ]; then
-	{
-		for _v in dir root asof keep tags manifests closeafter reopen \
-		    reopen_restated nshards reshard engine sbatch_opts report times \
-		    maxrej; do
-			eval "printf '%s=%s\\n' \"\$_v\" \"\$$_v\""
-		done
-		for _f in "$contracts" "$workloads" "$grants" "$inventory"; do
-			[ -z "$_f" ] || cksum <"$_f"
-		done
-		cut -f 2 "$work/deliveries" | while IFS= read -r _m; do
-			[ -z "$_m" ] || ls -lLn --time-style=+%s -- "$_m" 2>&1
-		done
-		for _f in "$@"; do ls -lLn --time-style=+%s -- "$_f" 2>&1; done
-		for _t in curscan mapstate maptasks mapcredit mapscore mapshard mapreport mapnightly; do
-			[ ! -f "$bindir/$_t" ] || cksum <"$bindir/$_t"
-		done
-	} >"$work/key" || die 4 "$work/key: cannot write"
-	keepwork=1
-	if [ -f "$dir/.work.prev/key" ] && cmp -s "$dir/.work.prev/key" "$work/key"; then
-		for _x in scan ran close charges.header out "$dir"/.work.prev/d[0-9]*; do
-			_x=${_x##*/}
-			[ -e "$dir/.work.prev/$_x" ] || continue
-			rm -rf "${work:?}/$_x" && mv "$dir/.work.prev/$_x" "$work/$_x" ||
-				die 4 "$work: cannot take back what the failed night finished"
-		done
-		say "the night failed before with the same options and deliveries: $(ls "$work/ran" 2>/dev/null | wc -l) step(s) finished then are not run again"
-	fi
-	rm -rf "$dir/.work.prev"
-fi
 periods=$(cut -f 1 "$work/deliveries" | grep -v '^-$' | sort -u)
 anon=0
 grep -q '^-	' "$work/deliveries" && anon=1
@@ -767,8 +738,9 @@ for _p in "$dir"/periods/[0-9][0-9][0-9][0-9]-[0-9][0-9]; do
 	closed=$closed${_p##*/}$nl
 done
 
-# fingerprint MANIFEST: its execution id, then each data file it lists
-# (found under the root as curscan finds it) with its checksum
+# fingerprint MANIFEST [stat]: its execution id, then each data file it
+# lists (found under the root as curscan finds it) with its checksum (with
+# stat, its ls -l line: size and modification time)
 fingerprint() {
 	_r=${root:-.}
 	tr -d '\n' <"$1" | awk -v root="$_r" '
@@ -787,7 +759,12 @@ fingerprint() {
 		}
 	}' | while IFS='	' read -r _k _v; do
 		case $_k in
-		file) printf 'file\t%s\t%s\n' "${_v#"$_r"/}" "$(cksum <"$_v" 2>/dev/null | tr ' ' '/')" ;;
+		file)
+			if [ "${2:-}" = stat ]; then	# for the key: cheaper
+				ls -lLn --time-style=+%s -- "$_v" 2>&1
+			else
+				printf 'file\t%s\t%s\n' "${_v#"$_r"/}" "$(cksum <"$_v" 2>/dev/null | tr ' ' '/')"
+			fi ;;
 		*) printf '%s\t%s\n' "$_k" "$_v" ;;
 		esac
 	done
@@ -800,6 +777,45 @@ fingerprints() {
 		fingerprint "$_m"
 	done
 }
+
+# A sharded night is resumable: its key is what decides its outputs (the
+# options but -j, --lock-wait and the mail's; the contracts, workloads,
+# grants and inventory files by checksum; each manifest and export file
+# by size and modification time; the tools by checksum). A night that
+# failed with the same key goes on with the steps that finished
+# (WORK/ran/), the others run again.
+if [ $sharded = 1 ]; then
+	{
+		for _v in dir root asof keep tags manifests closeafter reopen \
+		    reopen_restated nshards reshard engine sbatch_opts report times \
+		    maxrej; do
+			eval "printf '%s=%s\\n' \"\$_v\" \"\$$_v\""
+		done
+		for _f in "$contracts" "$workloads" "$grants" "$inventory"; do
+			[ -z "$_f" ] || cksum <"$_f"
+		done
+		cut -f 2 "$work/deliveries" | while IFS= read -r _m; do
+			[ -n "$_m" ] || continue
+			ls -lLn --time-style=+%s -- "$_m" 2>&1
+			fingerprint "$_m" stat
+		done
+		for _f in "$@"; do ls -lLn --time-style=+%s -- "$_f" 2>&1; done
+		for _t in curscan mapstate maptasks mapcredit mapscore mapshard mapreport mapnightly; do
+			[ ! -f "$bindir/$_t" ] || cksum <"$bindir/$_t"
+		done
+	} >"$work/key" || die 4 "$work/key: cannot write"
+	keepwork=1
+	if [ -f "$dir/.work.prev/key" ] && cmp -s "$dir/.work.prev/key" "$work/key"; then
+		for _x in scan ran close charges.header out "$dir"/.work.prev/d[0-9]*; do
+			_x=${_x##*/}
+			[ -e "$dir/.work.prev/$_x" ] || continue
+			rm -rf "${work:?}/$_x" && mv "$dir/.work.prev/$_x" "$work/$_x" ||
+				die 4 "$work: cannot take back what the failed night finished"
+		done
+		say "the night failed before with the same options and deliveries: $(ls "$work/ran" 2>/dev/null | wc -l) step(s) finished then are not run again"
+	fi
+	rm -rf "$dir/.work.prev"
+fi
 
 # A closed period with a newer delivery than the one it closed on: a
 # warning, or with --reopen-restated, reopened.
@@ -1047,12 +1063,17 @@ sb() {	# NAME SBATCH-OPTION...: submit; the job id on stdout
 		--chdir="$(pwd)" $sbatch_opts "$@"
 	IFS=$_ifs
 	set +f
-	_id=$(sbatch "$@" 2>"$work/slurm/$_sn.sbatch") || {
+	# (with --wait, sbatch's status is the job's: only no job id at all
+	# is a failure to submit)
+	_id=$(sbatch "$@" 2>"$work/slurm/$_sn.sbatch")
+	_sst=$?
+	if [ -z "$_id" ]; then
 		say "sbatch: cannot submit the $_sn step: $(head -n 1 "$work/slurm/$_sn.sbatch")"
 		exit 4
-	}
+	fi
 	# (a --wait job's id is known once it ends; the others, now)
 	printf '%s\n' "${_id%%;*}" | tee -a "$work/slurm/jobs"
+	return $_sst
 }
 slurm_wrap() {	# STEP ARG...: the job's command line
 	_c="exec $(q "$bindir/mapnightly") --step"

@@ -24,7 +24,7 @@ usage(void)
 	    "night, by\n"
 	    "XXH64 of the entity key mod N (Amazon Bedrock's profiles and "
 	    "callers\n"
-	    "by their account; lines of no entity in shard 0); or merge "
+	    "by their ARN's account; lines of no entity in shard 0); or merge "
 	    "the\n"
 	    "shards' sorted outputs (state, events, ledger, tasks, "
 	    "notifications)\n"

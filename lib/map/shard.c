@@ -18,15 +18,60 @@ is(const char *s, size_t n, const char *name)
 	return strlen(name) == n && memcmp(s, name, n) == 0;
 }
 
+/* field i (0-based) of a colon-separated string, or -1 */
+static int
+colon_field(const char *s, size_t n, int i, size_t *off, size_t *len)
+{
+	size_t a = 0, k;
+
+	for (k = 0; k <= n; k++)
+		if (k == n || s[k] == ':') {
+			if (i-- == 0) {
+				*off = a;
+				*len = k - a;
+				return 0;
+			}
+			a = k + 1;
+		}
+	return -1;
+}
+
+/* The account a Bedrock entity's own key names: ai-direct:ACCOUNT:...,
+ * an IAM or STS principal's ARN, an application inference profile's ARN;
+ * nothing (0) for any other key. A function of the key alone, so every
+ * row of one entity agrees, whatever its usage account. */
+static int
+bedrock_account(const char *e, size_t n, size_t *off, size_t *len)
+{
+	size_t so, sl, ro, rl;
+
+	if (n > 10 && memcmp(e, "ai-direct:", 10) == 0)
+		return colon_field(e, n, 1, off, len) == 0 && *len > 0;
+	if (n < 4 || memcmp(e, "arn:", 4) != 0 ||
+	    colon_field(e, n, 2, &so, &sl) != 0 ||
+	    colon_field(e, n, 4, off, len) != 0 || *len == 0 ||
+	    colon_field(e, n, 5, &ro, &rl) != 0)
+		return 0;
+	if ((sl == 3 && memcmp(e + so, "iam", 3) == 0) ||
+	    (sl == 3 && memcmp(e + so, "sts", 3) == 0))
+		return 1;
+	return sl == 7 && memcmp(e + so, "bedrock", 7) == 0 &&
+	    n - ro > 30 && memcmp(e + ro, "application-inference-profile/",
+	    30) == 0;
+}
+
 unsigned
 shard_of(const char *kind, size_t kn, const char *entity, size_t en,
     const char *account, size_t an, unsigned n)
 {
+	size_t off, len;
+
+	(void)account;
+	(void)an;
 	if (n <= 1 || kn == 0 || is(kind, kn, KIND_NONE_NAME))
 		return 0;
-	if (is(kind, kn, kind_names[K_PROFILE]) ||
-	    is(kind, kn, kind_names[K_AIDIRECT]))
-		return (unsigned)(hash_xxh64(account, an) % n);
+	if (bedrock_account(entity, en, &off, &len))
+		return (unsigned)(hash_xxh64(entity + off, len) % n);
 	return (unsigned)(hash_xxh64(entity, en) % n);
 }
 
@@ -536,6 +581,18 @@ shard_merge(const char *const *paths, size_t n, struct out *o,
 				best = &m[i];
 		if (best == NULL)
 			break;
+		/* an entity's rows all come from one shard */
+		for (i = 0; i < n; i++)
+			if (m[i].live && &m[i] != best &&
+			    keycmp(&m[i], best, nk) == 0) {
+				err_set(e, EXIT_DATA, m[i].t->lineno, "entity "
+				    "'%s' is also in %s: one entity in two "
+				    "shards", m[i].t->f[m[i].col[nk - 1]],
+				    best->path);
+				*bad = m[i].path;
+				mfiles_close(m, n);
+				return -1;
+			}
 		put_row(o, best->t);
 		if (advance(best, nk, keys, e) < 0) {
 			*bad = best->path;

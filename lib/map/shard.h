@@ -5,10 +5,13 @@
  * writes.
  *
  * The shard of a row is XXH64(key, seed 0) mod N over the exact (decoded)
- * bytes of its key: the entity key, except for Amazon Bedrock (entity
- * kinds profile and ai-direct), whose key is the usage account, so that a
- * profile and every caller that routes through it or falls back from it
- * meet in one shard (Create vs Add to Profile, direct fallback). A row of
+ * bytes of its key: the entity key, except for Amazon Bedrock's entities
+ * (an application inference profile's ARN, a caller's IAM or STS ARN,
+ * ai-direct:ACCOUNT:...), whose key is the account their own key names,
+ * so that a profile and every caller of its account that routes through
+ * it or falls back from it meet in one shard (Create vs Add to Profile,
+ * direct fallback), and every row of one entity goes to one shard
+ * whatever its usage account. A row of
  * no billing entity (entity_kind none: credits, refunds, tax, fees) goes
  * to shard 0, where mapcredit finds every credit line. */
 #ifndef SHARD_H

@@ -22,3 +22,11 @@ echo "--- lines of no billing entity (credits, tax): shard 0, where mapcredit re
 mkdir "$TMP/c"
 mapshard --shards 3 -o "$TMP/c" testdata/credit/lines.tsv
 for k in 0 1 2; do echo "shard $k: $(cut -f 8 "$TMP/c/$k.tsv" | tail -n +2 | sort | uniq -c | tr -s ' \n' ' ')"; done
+echo "--- one caller billed to two accounts: one entity, one shard (its own ARN's account)"
+printf 'as_of\tentity\tentity_kind\taccount\tstate\n' > "$TMP/x"
+for a in 111111111111 222222222222 333333333333 444444444444; do
+	printf '2026-04-30\tarn:aws:sts::111111111111:assumed-role/app/x\tai-direct\t%s\tTAGGED\n' "$a" >> "$TMP/x"
+done
+mkdir "$TMP/x4"
+mapshard --shards 4 -o "$TMP/x4" "$TMP/x"
+for k in 0 1 2 3; do echo "shard $k: $(($(wc -l < "$TMP/x4/$k.tsv") - 1)) rows"; done
