@@ -34,6 +34,17 @@ trap 'slurm_down; rm -rf "$T"' EXIT
 trap 'exit 130' INT
 trap 'exit 143' TERM
 mkdir "$T/cluster" && if ! slurm_up "$T/cluster" 2>"$T/up.err"; then
+	# what the daemons said, for the log
+	grep -h -i 'error\|fatal' "$T"/cluster/log/*.log "$T"/cluster/log/*.out 2>/dev/null |
+	    tail -n 8 | sed 's/^/    /'
+	if [ "${MAP_FRESH_INSIDE:-}" = 1 ]; then
+		# the bare-Debian root of tests/fresh.sh is a chroot, not a
+		# machine (no init, no cgroup hierarchy of its own): there
+		# slurmd cannot start; the check itself runs on the machine
+		echo "SKIP sharded nights on Slurm: slurmd cannot start in the bare-Debian chroot ($(tail -n 1 "$T/up.err")); the machine's own run of this check counts"
+		echo "$P passed, $F failed"
+		exit 0
+	fi
 	bad "the test cluster did not start: $(tail -n 1 "$T/up.err")"
 	echo "$P passed, $F failed"
 	exit 1
