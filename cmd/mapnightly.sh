@@ -910,7 +910,7 @@ nderive=0
 # src_of DIR NAME I: where derivation I's shards read DIR/NAME.tsv from
 # (in _src; empty when DIR has none): DIR's own shards, of the same N; or,
 # with --reshard (or from a night of one machine on an engine), mapshard's
-# split of DIR/NAME.tsv. A night of another N is refused.
+# split of DIR/NAME.tsv (same_n has refused another N without --reshard).
 src_of() {
 	_src=
 	[ -n "$1" ] || return 0
@@ -920,21 +920,17 @@ src_of() {
 		return 0 ;;
 	esac
 	[ -f "$1/$2.tsv" ] || return 0
-	_n=1
-	[ -f "$1/shards/count" ] && _n=$(cat "$1/shards/count")
 	if [ $reshard = 0 ] && [ -f "$1/shards/0/$2.tsv" ]; then
 		_src=night:$1
 		return 0
 	fi
 	mkdir -p "$work/d$3/$2" || die 4 "$work/d$3: cannot create"
-	if [ "$2" = state ]; then
-		stage mapshard /dev/null "$bindir/mapshard" --shards "$nshards" \
-			-o "$work/d$3/$2" --first-seen "$work/d$3/first-seen.tsv" "$1/$2.tsv"
-	else
-		stage mapshard /dev/null "$bindir/mapshard" --shards "$nshards" \
-			-o "$work/d$3/$2" "$1/$2.tsv"
-	fi
 	_src=split:$work/d$3/$2
+	_fs=
+	# a state's first days too, which its shards start from
+	[ "$2" = state ] && _fs=$work/d$3/first-seen.tsv
+	stage mapshard /dev/null "$bindir/mapshard" --shards "$nshards" \
+		-o "$work/d$3/$2" ${_fs:+--first-seen "$_fs"} "$1/$2.tsv"
 }
 
 # derive_sharded FROM PREV ASOF OUT PERIOD...: derive, in shards

@@ -386,6 +386,19 @@ tsvr_next(struct tsvr *t, struct err *e)
 }
 
 void
+tsvr_line(const struct tsvr *t, struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < t->nf; i++) {
+		if (i)
+			buf_addc(b, '\t');
+		tsv_escape(b, t->f[i], t->len[i]);
+	}
+	buf_addc(b, '\n');
+}
+
+void
 tsvr_close(struct tsvr *t)
 {
 	size_t i;

@@ -92,4 +92,7 @@ int tsvr_need(const struct tsvr *, const char *name, struct err *e);
  * have as many fields as the header. */
 int tsvr_next(struct tsvr *, struct err *e);
 void tsvr_close(struct tsvr *);
+/* The current row as a line, escaped again, appended to b (the tools
+ * write the canonical escapes, so these are the bytes read). */
+void tsvr_line(const struct tsvr *, struct buf *b);
 #endif

@@ -799,14 +799,8 @@ credit_read_attribution(struct credit *cr, const char *path, struct err *e)
 	while ((rc = recr_next(r, &A, e)) == 1) {
 		struct credit_prevattr *a;
 		struct buf b = { 0 };
-		size_t k;
 
-		for (k = 0; k < r->t->nf; k++) {
-			if (k)
-				buf_addc(&b, '\t');
-			tsv_escape(&b, r->t->f[k], r->t->len[k]);
-		}
-		buf_addc(&b, '\n');
+		tsvr_line(r->t, &b);
 		cr->prevattr = xrealloc(cr->prevattr, (cr->nprevattr + 1) *
 		    sizeof(*cr->prevattr));
 		a = &cr->prevattr[cr->nprevattr++];

@@ -62,12 +62,10 @@ bedrock_account(const char *e, size_t n, size_t *off, size_t *len)
 
 unsigned
 shard_of(const char *kind, size_t kn, const char *entity, size_t en,
-    const char *account, size_t an, unsigned n)
+    unsigned n)
 {
 	size_t off, len;
 
-	(void)account;
-	(void)an;
 	if (n <= 1 || kn == 0 || is(kind, kn, KIND_NONE_NAME))
 		return 0;
 	if (bedrock_account(entity, en, &off, &len))
@@ -185,32 +183,32 @@ seen_write(const struct shard_seen *s, struct out *o)
 
 /* ---- rows ---- */
 
+/* n fields, escaped, tab-separated, a line (len NULL: NUL-terminated) */
+static void
+put_fields(struct out *o, char *const *f, const size_t *len, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		if (i)
+			out_c(o, '\t');
+		out_val(o, f[i], len ? len[i] : strlen(f[i]));
+	}
+	out_c(o, '\n');
+}
+
 /* the current row, escaped again (the tools write the canonical escapes,
  * so the bytes are those read) */
 static void
 put_row(struct out *o, const struct tsvr *t)
 {
-	size_t i;
-
-	for (i = 0; i < t->nf; i++) {
-		if (i)
-			out_c(o, '\t');
-		out_val(o, t->f[i], t->len[i]);
-	}
-	out_c(o, '\n');
+	put_fields(o, t->f, t->len, t->nf);
 }
 
 static void
 put_header(struct out *o, const struct tsvr *t)
 {
-	size_t i;
-
-	for (i = 0; i < t->nf; i++) {
-		if (i)
-			out_c(o, '\t');
-		out_vals(o, t->hdr[i]);
-	}
-	out_c(o, '\n');
+	put_fields(o, t->hdr, NULL, t->nf);
 }
 
 static int
@@ -319,8 +317,7 @@ shard_split_read(struct shard_split *sp, const char *path, struct err *e)
 		sp->header_done = 1;
 	}
 	while ((rc = tsvr_next(t, e)) == 1) {
-		k = shard_of(t->f[ck], t->len[ck], t->f[ce], t->len[ce],
-		    t->f[ca], t->len[ca], sp->n);
+		k = shard_of(t->f[ck], t->len[ck], t->f[ce], t->len[ce], sp->n);
 		if ((cs >= 0 || cd >= 0) && t->len[ck] && !is(t->f[ck],
 		    t->len[ck], KIND_NONE_NAME)) {
 			int64_t ts;
@@ -670,7 +667,6 @@ shard_merge_by_task(const char *const *paths, size_t n, const char *tasks,
 
 		while ((rc = tsvr_next(m[i].t, e)) == 1) {
 			struct buf lo = { 0 };
-			size_t f;
 			uint32_t id = strtab_find(&ids, m[i].t->f[c],
 			    m[i].t->len[c]);
 
@@ -685,12 +681,7 @@ shard_merge_by_task(const char *const *paths, size_t n, const char *tasks,
 				cap = cap ? cap * 2 : 64;
 				v = xrealloc(v, cap * sizeof(*v));
 			}
-			for (f = 0; f < m[i].t->nf; f++) {
-				if (f)
-					buf_addc(&lo, '\t');
-				tsv_escape(&lo, m[i].t->f[f], m[i].t->len[f]);
-			}
-			buf_addc(&lo, '\n');
+			tsvr_line(m[i].t, &lo);
 			v[nv].pos = id;
 			v[nv].file = i;
 			v[nv].seq = seq++;

@@ -26,7 +26,7 @@
 #define SHARD_MAX 4096
 
 unsigned shard_of(const char *kind, size_t kn, const char *entity,
-    size_t en, const char *account, size_t an, unsigned n);
+    size_t en, unsigned n);
 
 /* ---- first days ----
  * The new-accounts rule compares the day an account was first seen with
@@ -51,7 +51,8 @@ int seen_read(struct shard_seen *, const char *path, struct err *e);
 void seen_write(const struct shard_seen *, struct out *);
 
 /* ---- the split ----
- * Rows of a TSV with entity_kind, entity and account columns (charge
+ * Rows of a TSV with entity_kind, entity and account columns (the key
+ * needs the first two, the first days the account too: charge
  * lines, a state, a task list) into N files DIR/0.tsv .. DIR/N-1.tsv, each
  * with the header, each row in its input order; or, with keep >= 0, only
  * shard keep's rows into one output. The files are written to
