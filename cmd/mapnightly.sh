@@ -257,13 +257,6 @@ step_shard() {	# I K: shard K of derivation I
 	eval "_per=\$d_per_$_i _asof=\$d_asof_$_i _sin=\$d_sin_$_i _tin=\$d_tin_$_i _fin=\$d_fin_$_i"
 	_sd=$work/d$_i/$_k
 	mkdir -p "$_sd" || exit 4
-	set --
-	for _p in $_per; do set -- "$@" "$work/scan/$_p/$_k.tsv"; done
-	if [ $# -eq 0 ]; then
-		cp "$work/charges.header" "$_sd/charges.tsv" || exit 4
-	else
-		onehead "$@" >"$_sd/charges.tsv" || exit 4
-	fi
 	set -- -c "$contracts"
 	[ -n "$workloads" ] && set -- "$@" -w "$workloads"
 	_s=$(shard_in "$_sin" "$_k" state)
@@ -274,9 +267,17 @@ step_shard() {	# I K: shard K of derivation I
 		[ -f "$_f" ] || _f=$work/scan/$_p/first-seen.$_k.tsv
 		set -- "$@" --first-seen "$_f"
 	done
-	stage mapstate "$_sd/state.tsv" "$bindir/mapstate" "$@" -a "$_asof" \
-		-e "$_sd/events.tsv" -l "$_sd/ledger.tsv" \
-		--first-seen-out "$_sd/first-seen.tsv" "$_sd/charges.tsv"
+	set -- "$@" -a "$_asof" -e "$_sd/events.tsv" -l "$_sd/ledger.tsv" \
+		--first-seen-out "$_sd/first-seen.tsv" \
+		--credit-lines "$_sd/credit-lines.tsv" --
+	# the shard's lines of each period, where curscan wrote them
+	_n=0
+	for _p in $_per; do
+		set -- "$@" "$work/scan/$_p/$_k.tsv"
+		_n=$((_n + 1))
+	done
+	[ $_n -gt 0 ] || set -- "$@" "$work/charges.header"
+	stage mapstate "$_sd/state.tsv" "$bindir/mapstate" "$@"
 	set -- -c "$contracts"
 	_t=$(shard_in "$_tin" "$_k" tasks)
 	[ -n "$_t" ] && set -- "$@" -p "$_t"
@@ -301,7 +302,9 @@ step_final() {	# I: derivation I's shards merged, then credits and scores
 		[ $_f = notify ] && set -- -T "$_o/tasks.tsv" "$@"
 		stage mapshard /dev/null "$bindir/mapshard" --merge -o "$_o/$_f.tsv" "$@"
 	done
-	credit_score "$_o" "$_asof" "$_cl" "$_d/0/charges.tsv" "$_fr"
+	# every credit line is shard 0's
+	cp "$_d/0/credit-lines.tsv" "$_o/credit-lines.tsv" || exit 4
+	credit_score "$_o" "$_asof" "$_cl" "$_o/credit-lines.tsv" "$_fr"
 	# each shard's state and tasks, the next night's inputs; the first
 	# days of the whole organisation; N (last: a rerun of a failed final
 	# step finds the shards' files where they were)
@@ -1228,22 +1231,12 @@ for h in "$dir"/history/[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]; do
 done
 prevday=${prev##*/}
 
-# charges FILE PERIOD...: the periods' charge lines, one header
+# charges FILE: a charge lines file of no line (its header, tonight's
+# tag columns), what a derivation of no period reads
 charges() {
-	_co=$1
-	shift
-	if [ $# -eq 0 ]; then
-		{ printf 'usage_start\tpayer\taccount\taccount_name\tservice\tregion\tline_type\tentity_kind\tentity\tusage_type\tmodel\tprincipal\tcost\tmap_tag\tprincipal_map_tag\tdescription\tresource_id\tmisspelled_key\tmisspelled_value'
-		  tagkeys | awk '{ printf "\ttag_%s", $0 }'
-		  echo; } >"$_co"
-		return
-	fi
-	for _cp in "$@"; do
-		scan "$_cp"
-		set -- "$@" "$work/scan/$_cp.tsv"
-		shift
-	done
-	onehead "$@" >"$_co" || die 4 "$_co: cannot write"
+	{ printf 'usage_start\tpayer\taccount\taccount_name\tservice\tregion\tline_type\tentity_kind\tentity\tusage_type\tmodel\tprincipal\tcost\tmap_tag\tprincipal_map_tag\tdescription\tresource_id\tmisspelled_key\tmisspelled_value'
+	  tagkeys | awk '{ printf "\ttag_%s", $0 }'
+	  echo; } >"$1" || die 4 "$1: cannot write"
 }
 
 # derive FROM PREV ASOF OUT PERIOD...: the periods re-derived from the
@@ -1281,14 +1274,29 @@ derive() {
 	_from=$1 _prev=$2 _asof=$3 _o=$4
 	shift 4
 	mkdir -p "$_o" || die 4 "$_o: cannot create"
-	_ch=$_o.charges
-	[ "$_o" = "$out" ] && _ch=$work/charges.tsv
-	charges "$_ch" "$@"
-	set -- -c "$contracts"
+	# the periods' charge lines, read where curscan wrote them (mapstate
+	# reads them one after the other; no copy), or none
+	for _dp in "$@"; do
+		scan "$_dp"
+		set -- "$@" "$work/scan/$_dp.tsv"
+		shift
+	done
+	if [ $# -eq 0 ]; then
+		[ -f "$work/charges.header" ] || charges "$work/charges.header"
+		set -- "$work/charges.header"
+	fi
+	_nf=$#
+	set -- "$@" -c "$contracts" -a "$_asof" -e "$_o/events.tsv" \
+		-l "$_o/ledger.tsv" --credit-lines "$_o/credit-lines.tsv"
 	[ -n "$workloads" ] && set -- "$@" -w "$workloads"
 	[ -n "$_from" ] && set -- "$@" -s "$_from/state.tsv"
-	stage mapstate "$_o/state.tsv" "$bindir/mapstate" "$@" -a "$_asof" \
-		-e "$_o/events.tsv" -l "$_o/ledger.tsv" "$_ch"
+	set -- "$@" --
+	while [ $_nf -gt 0 ]; do	# the files after the options
+		set -- "$@" "$1"
+		shift
+		_nf=$((_nf - 1))
+	done
+	stage mapstate "$_o/state.tsv" "$bindir/mapstate" "$@"
 
 	_cl=$_from
 	[ -z "$_cl" ] && _cl=$_prev
@@ -1298,7 +1306,7 @@ derive() {
 	stage maptasks "$_o/tasks.tsv" "$bindir/maptasks" "$@" -a "$_asof" \
 		-e "$_o/events.tsv" -l "$_o/ledger.tsv" -n "$_o/notify.tsv" "$_o/state.tsv"
 
-	credit_score "$_o" "$_asof" "$_cl" "$_ch" "$_from"
+	credit_score "$_o" "$_asof" "$_cl" "$_o/credit-lines.tsv" "$_from"
 }
 
 # The checkpoint: the newest closed period before tonight's month. The
@@ -1528,7 +1536,7 @@ fi
 # the nights after it. The night is published already: a period that
 # cannot be moved in closes again tomorrow.
 for _p in $toclose; do
-	mkdir -p "$dir/periods" && rm -f "$work/close/$_p.charges" &&
+	mkdir -p "$dir/periods" &&
 	mv "$work/close/$_p" "$dir/periods/.$_p.new" || die 4 "$dir/periods/$_p: cannot move the closed period in"
 	if [ -d "$dir/periods/$_p" ]; then
 		mv "$dir/periods/$_p" "$dir/periods/.$_p.old" || die 4 "$dir/periods/$_p: cannot replace"

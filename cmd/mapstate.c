@@ -18,6 +18,7 @@
 struct opts {
 	const char *cpath, *wpath, *spath, *epath, *lpath, *apath;
 	const char **fpath, *fopath;	/* --first-seen, --first-seen-out */
+	const char *cpath_out;		/* --credit-lines */
 	size_t nf;
 	struct lc_opts lc;
 };
@@ -49,6 +50,12 @@ write_first_seen(struct out *o)
 }
 
 static void
+write_credit_lines(struct out *o)
+{
+	lc_write_credit_lines(side_lc, o);
+}
+
+static void
 usage(void)
 {
 	printf("Usage: %s -c CONTRACTS [OPTION]... [CHARGE_LINES]...\n"
@@ -75,6 +82,9 @@ usage(void)
 	    "      --first-seen-out FILE\n"
 	    "                         write the data's and each account's first\n"
 	    "                         day to FILE\n"
+	    "      --credit-lines FILE\n"
+	    "                         write the Credit and Refund lines read to\n"
+	    "                         FILE, a charge lines file for mapcredit\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n\n"
 	    "Exit status: 0 success, 2 usage error, 3 bad input data,\n"
@@ -95,6 +105,7 @@ parse_opts(int argc, char **argv, struct opts *op)
 		{ "ledger", required_argument, NULL, 'l' },
 		{ "first-seen", required_argument, NULL, 'F' },
 		{ "first-seen-out", required_argument, NULL, 'O' },
+		{ "credit-lines", required_argument, NULL, 'C' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -139,6 +150,10 @@ parse_opts(int argc, char **argv, struct opts *op)
 		case 'O':
 			op->fopath = optarg;
 			break;
+		case 'C':
+			op->cpath_out = optarg;
+			op->lc.credit_lines = 1;
+			break;
 		default:
 			help_version_or_usage(ch, usage);
 		}
@@ -147,9 +162,11 @@ parse_opts(int argc, char **argv, struct opts *op)
 		usage_error("a contracts file is required (-c CONTRACTS)");
 	if ((op->epath && strcmp(op->epath, "-") == 0) || (op->lpath &&
 	    strcmp(op->lpath, "-") == 0) || (op->fopath &&
-	    strcmp(op->fopath, "-") == 0))
-		usage_error("--events, --ledger and --first-seen-out write "
-		    "files; the state is what goes to standard output");
+	    strcmp(op->fopath, "-") == 0) || (op->cpath_out &&
+	    strcmp(op->cpath_out, "-") == 0))
+		usage_error("--events, --ledger, --first-seen-out and "
+		    "--credit-lines write files; the state is what goes to "
+		    "standard output");
 	return optind;
 }
 
@@ -230,6 +247,8 @@ main(int argc, char **argv)
 		sidefile_prepare(op.lpath, write_ledger);
 	if (op.fopath)
 		sidefile_prepare(op.fopath, write_first_seen);
+	if (op.cpath_out)
+		sidefile_prepare(op.cpath_out, write_credit_lines);
 	out_init(&o, 1);
 	lc_write_state(&lc, &o);
 	if (out_close(&o) != 0)

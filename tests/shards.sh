@@ -111,9 +111,9 @@ for t in "$BIN"/*; do ln -s "$t" "$W/${t##*/}"; done
 rm "$W/mapstate"
 cat >"$W/mapstate" <<EOF
 #!/bin/sh
-for a; do case \$a in */d[0-9]*/[0-9]*/charges.tsv) echo "\$a" >>"$T/calls" ;; esac; done
+for a; do case \$a in */d[0-9]*/[0-9]*/events.tsv) echo "\$a" >>"$T/calls" ;; esac; done
 if [ -f "$T/fail-once" ]; then
-	for a; do case \$a in */d1/2/charges.tsv) rm -f "$T/fail-once"; echo "mapstate: injected failure" >&2; exit 3 ;; esac; done
+	for a; do case \$a in */d1/2/events.tsv) rm -f "$T/fail-once"; echo "mapstate: injected failure" >&2; exit 3 ;; esac; done
 fi
 exec "$BIN/mapstate" "\$@"
 EOF
@@ -134,7 +134,7 @@ fi
 rm -f "$T/calls"
 night "$T/f" 2026-04-30 "$W" --shards 3 >/dev/null 2>"$T/err"
 rc=$?
-ran=$(sed 's|.*/d\([0-9]*\)/\([0-9]*\)/charges.tsv|\1.\2|' "$T/calls" 2>/dev/null | tr '\n' ' ')
+ran=$(sed 's|.*/d\([0-9]*\)/\([0-9]*\)/events.tsv|\1.\2|' "$T/calls" 2>/dev/null | tr '\n' ' ')
 if [ $rc = 0 ] && [ "$ran" = "1.2 " ] && diff -r -x shards "$T/u/history/2026-04-30" "$T/f/current" >/dev/null; then
 	ok "the failed night run again: only the shard that failed ran again; published, the unsharded night's files"
 else

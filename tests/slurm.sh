@@ -104,7 +104,7 @@ for t in "$BIN"/*; do ln -s "$t" "$W/${t##*/}"; done
 rm "$W/mapstate"
 cat >"$W/mapstate" <<EOF
 #!/bin/sh
-for a; do case \$a in */d1/2/charges.tsv) echo "mapstate: injected failure" >&2; exit 3 ;; esac; done
+for a; do case \$a in */d1/2/events.tsv) echo "mapstate: injected failure" >&2; exit 3 ;; esac; done
 exec "$BIN/mapstate" "\$@"
 EOF
 chmod +x "$W/mapstate"

@@ -51,6 +51,7 @@ lc_init(struct lifecycle *lc, const struct contracts *cs,
 	lc->first_day = DAY_NONE;
 	lc->accounts = opt->accounts;
 	lc->want_ledger = opt->ledger;
+	lc->want_credits = opt->credit_lines;
 	lc->all.excl = EXCL_DEFAULT;
 	if (ws == NULL)
 		return;
@@ -83,6 +84,7 @@ lc_free(struct lifecycle *lc)
 	free(lc->known);
 	free(lc->callers);
 	u64map_free(&lc->known_ht);
+	buf_free(&lc->credits);
 	strtab_free(&lc->strs);
 	memset(lc, 0, sizeof(*lc));
 }
@@ -628,6 +630,27 @@ take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
 	return 0;
 }
 
+/* a Credit or Refund line, kept whole (every field of the schema, as read)
+ * for mapcredit: it needs no other line */
+static void
+keep_credit(struct lifecycle *lc, const struct recr *r)
+{
+	struct span lt = recr_span(r, FC_LINE_TYPE);
+	size_t i;
+
+	if (lt.n != 6 || (memcmp(lt.s, "Credit", 6) != 0 &&
+	    memcmp(lt.s, "Refund", 6) != 0))
+		return;
+	for (i = 0; i < NFC; i++) {
+		struct span v = recr_span(r, i);
+
+		if (i)
+			buf_addc(&lc->credits, '\t');
+		tsv_escape(&lc->credits, v.s, v.n);
+	}
+	buf_addc(&lc->credits, '\n');
+}
+
 int
 lc_read_lines(struct lifecycle *lc, const char *path, struct err *e)
 {
@@ -664,6 +687,8 @@ lc_read_lines(struct lifecycle *lc, const char *path, struct err *e)
 	for (i = 0; i < f.tags.n; i++)
 		lc_tagkey_index(lc, f.tags.key[i]);
 	while ((rc = line_next(r, &l, e)) == 1) {
+		if (lc->want_credits)
+			keep_credit(lc, r);
 		if (l.kind == KIND_NONE)
 			continue;
 		if (l.entity.n == 0) {

@@ -38,6 +38,8 @@ struct lc_opts {
 	int ledger;		/* keep a ledger row per entity and day */
 	const struct accounts *accounts;	/* when accounts joined; NULL:
 						 * guess from the data */
+	int credit_lines;	/* keep the Credit and Refund lines read, every
+				 * one (lc_write_credit_lines) */
 };
 
 /* Timestamps held per entity are seconds since LC_TS_BASE in 32 bits
@@ -139,7 +141,7 @@ struct lifecycle {
 	struct lc_event *events;
 	size_t nevents, eventcap;
 	uint32_t event_seq;
-	int want_ledger;
+	int want_ledger, want_credits;
 	struct lc_lrow *ledger;
 	size_t nledger, ledgercap;
 
@@ -168,6 +170,8 @@ struct lifecycle {
 	size_t ncallers;
 
 	struct contract all;	/* every exclusion: categorises charges */
+	struct buf credits;	/* the Credit and Refund lines, as TSV rows
+				 * of HDR_LINES (opts.credit_lines) */
 	const char *state_path;	/* as given to lc_load_state */
 	const char *efile;	/* the file an error of lc_run is about */
 	struct err err;		/* the first ownership tie of the replay */
@@ -209,6 +213,10 @@ int lc_run(struct lifecycle *, struct err *);
 void lc_write_state(struct lifecycle *, struct out *);
 void lc_write_events(struct lifecycle *, struct out *);
 void lc_write_ledger(struct lifecycle *, struct out *);
+/* The Credit and Refund lines of the charge lines read (opts.credit_lines),
+ * every one and in the order read, under the HDR_LINES columns: a charge
+ * lines file of its own, all mapcredit(1) reads of them. */
+void lc_write_credit_lines(const struct lifecycle *, struct out *);
 
 static inline const char *
 lc_str(const struct lifecycle *lc, uint32_t id)

@@ -307,6 +307,14 @@ lc_write_events(struct lifecycle *lc, struct out *o)
 	}
 }
 
+void
+lc_write_credit_lines(const struct lifecycle *lc, struct out *o)
+{
+	out_s(o, HDR_LINES);
+	out_c(o, '\n');
+	out_add(o, lc->credits.s ? lc->credits.s : "", lc->credits.len);
+}
+
 static int
 cmp_lrow(const void *a, const void *b, void *arg)
 {

@@ -28,7 +28,7 @@ grep -E '^(checkpoint|closed|open)' "$TMP/s/current/night.log"
 echo "  March: $(sed 1d "$TMP/s/periods/2026-03/ledger.tsv" | cut -f 1 | sort -u | wc -l) days; April: $(sed 1d "$TMP/s/current/ledger.tsv" | cut -f 1 | sort -u | tr '\n' ' ')"
 sed 1d "$TMP/s/current/state.tsv" | cut -f 2,13,15,16 | sed 's/^/  /'
 night "$TMP/one" 2026-04-05
-for f in state events ledger tasks notify attribution claims pools other-credits score score-history; do
+for f in state events ledger tasks notify attribution claims pools other-credits credit-lines score score-history; do
 	cmp -s "$TMP/s/current/$f.tsv" "$TMP/one/current/$f.tsv" || echo "  $f.tsv differs from one run"
 done
 for f in "$TMP/s/periods/2026-03"/*; do

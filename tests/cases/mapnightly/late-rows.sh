@@ -43,7 +43,7 @@ echo "--- the run log: days revised since the night before"
 grep '^revised' "$TMP/s/current/night.log"
 echo "--- one run on the 04-03 delivery"
 night "$TMP/d2" "$TMP/one" 2026-04-03
-for f in state events ledger tasks notify attribution claims pools other-credits score score-history; do
+for f in state events ledger tasks notify attribution claims pools other-credits credit-lines score score-history; do
 	cmp -s "$TMP/s/current/$f.tsv" "$TMP/one/current/$f.tsv" || echo "  $f.tsv differs"
 done
 echo "  compared"

@@ -25,7 +25,7 @@ echo "--- the run log: the periods and deliveries read"
 grep "^delivery" "$TMP/s/current/night.log"
 echo "--- one run on the same deliveries"
 night "$TMP/one" 2026-04-02
-for f in state events ledger tasks notify attribution claims pools other-credits score score-history; do
+for f in state events ledger tasks notify attribution claims pools other-credits credit-lines score score-history; do
 	cmp -s "$TMP/s/current/$f.tsv" "$TMP/one/current/$f.tsv" || echo "  $f.tsv differs"
 done
 echo "  compared"

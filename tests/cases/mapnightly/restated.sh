@@ -37,11 +37,11 @@ echo "--- --reopen 2026-03"
 night "$TMP/s" 2026-04-03 --reopen 2026-03
 show "$TMP/s"
 night "$TMP/one" 2026-04-03
-for f in state events ledger tasks notify attribution claims pools other-credits score score-history; do
+for f in state events ledger tasks notify attribution claims pools other-credits credit-lines score score-history; do
 	cmp -s "$TMP/s/current/$f.tsv" "$TMP/one/current/$f.tsv" || echo "  $f.tsv differs from one run"; diff "$TMP/s/current/$f.tsv" "$TMP/one/current/$f.tsv"
 done
 for f in "$TMP/s/periods/2026-03"/*; do
-	cmp -s "$f" "$TMP/one/periods/2026-03/${f##*/}" || echo "  periods/2026-03/${f##*/} differs from one run"; diff "$TMP/s/current/$f.tsv" "$TMP/one/current/$f.tsv"
+	cmp -s "$f" "$TMP/one/periods/2026-03/${f##*/}" || echo "  periods/2026-03/${f##*/} differs from one run"; diff "$f" "$TMP/one/periods/2026-03/${f##*/}"
 done
 echo "  compared with one run"
 echo "--- --reopen-restated"
