@@ -250,9 +250,24 @@ for name in list(dict.fromkeys([n for n, _, _ in wrap] + list(logd))):
     ws = wsum.get(name)
     p(f"  {name:12s} {ls:>10s} {ws if ws is not None else float('nan'):10.3f} "
       f"{(ws or 0) / tim[0]:12.1%}")
-rest = tim[0] - sum(wsum.values())
+# mapstate reads the month as curscan writes it: the stages' intervals
+# overlap, and the rest is the night outside all of them
+iv = sorted((float(s), float(e)) for _, s, e in wrap)
+union, cur = 0.0, None
+for a, b in iv:
+    if cur is None or a > cur[1]:
+        if cur is not None:
+            union += cur[1] - cur[0]
+        cur = [a, b]
+    else:
+        cur[1] = max(cur[1], b)
+if cur is not None:
+    union += cur[1] - cur[0]
+rest = tim[0] - union
 p(f"  {'the rest':12s} {'-':>10s} {rest:10.3f} {rest / tim[0]:12.1%}   (mapnightly's own shell work: "
-  f"charges copy, checksums, run log, publish)")
+  f"checksums, run log, publish)")
+p(f"  the stages overlap by {sum(wsum.values()) - union:.3f} s (mapstate reads the month as curscan "
+  f"writes it), so their shares add up to more than the night")
 p("  night.log: whole seconds (date +%s); wrapper s: the same tools timed to the ms by")
 p("  wrappers given as --bin. With the report (4), the stages were: " +
   ", ".join(f"{k} {v:.3f} s" for k, v in rw.items()))

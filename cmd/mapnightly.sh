@@ -168,16 +168,49 @@ stage() {
 	[ $times = 0 ] || _t0=$(date +%s)
 	"$@" >"$_out"
 	_rc=$?
-	if [ $_rc -ne 0 ]; then
-		if [ -n "$step" ]; then
-			printf '%s\t%s\t%s\n' "$_rc" "$_name" "$step" >"$work/status/$step_file.failed"
-			say "$step: $_name failed with exit status $_rc"
-		else
-			say "stage $_name failed with exit status $_rc; $dir/current and $dir/history are unchanged"
-		fi
-		exit $_rc
-	fi
+	[ $_rc -eq 0 ] || stage_failed "$_name" $_rc
 	[ $times = 0 ] || echo "time	$_name${step:+ ($step)}	$(($(date +%s) - _t0))s" >>"$work/times"
+}
+
+# stage_failed NAME STATUS: say which stage failed, and exit with its status
+stage_failed() {
+	if [ -n "$step" ]; then
+		printf '%s\t%s\t%s\n' "$2" "$1" "$step" >"$work/status/$step_file.failed"
+		say "$step: $1 failed with exit status $2"
+	else
+		say "stage $1 failed with exit status $2; $dir/current and $dir/history are unchanged"
+	fi
+	exit "$2"
+}
+
+# scan_pipe PERIOD OUT COMMAND...: curscan over PERIOD (its arguments in
+# $work/scan/PERIOD.args) into COMMAND's standard input as it goes, and
+# into $work/scan/PERIOD.tsv, with COMMAND's standard output into OUT: a
+# night's mapstate reads the month's lines while curscan writes them, on
+# the core curscan leaves free. curscan's failure is the one said (what
+# COMMAND said of the lines it did not get is left out); then COMMAND's.
+scan_pipe() {
+	_sp=$work/scan/$1 _out=$2 _name=${3##*/}
+	shift 2
+	[ $times = 0 ] || _t0=$(date +%s)
+	rm -f "$_sp.rc" "$_sp.teerc" "$_sp.t1"
+	{
+		eval "\"\$bindir/curscan\" $(cat "$_sp.args")"
+		echo $? >"$_sp.rc"
+		[ $times = 0 ] || date +%s >"$_sp.t1"
+	} | {
+		tee "$_sp.part"
+		echo $? >"$_sp.teerc"
+	} | "$@" >"$_out" 2>"$_sp.err"
+	_rc=$?
+	_crc=$(cat "$_sp.rc" 2>/dev/null) || _crc=4
+	[ "$_crc" = 0 ] || stage_failed curscan "$_crc"
+	cat "$_sp.err" >&2
+	[ $_rc -eq 0 ] || stage_failed "$_name" $_rc
+	[ "$(cat "$_sp.teerc" 2>/dev/null)" = 0 ] && mv "$_sp.part" "$_sp.tsv" ||
+		die 4 "$_sp.tsv: cannot write"
+	[ $times = 0 ] || printf 'time\tcurscan\t%ss\ntime\t%s\t%ss\n' \
+		$(($(cat "$_sp.t1") - _t0)) "$_name" $(($(date +%s) - _t0)) >>"$work/times"
 }
 
 # the curscan --tag keys: each --tag, then the keys of the workloads
@@ -888,14 +921,16 @@ scan() {
 	fi
 	_sp=$1
 	shift
-	if [ $sharded = 0 ]; then
+	if [ $sharded = 0 ] && [ $scan_piped = 0 ]; then
 		stage curscan "$work/scan/$_sp.tsv" "$bindir/curscan" "$@"
 		return
 	fi
-	# sharded: the arguments are kept for the scan step; locally, one
-	# curscan writes every shard, on an engine each shard is a task
+	# piped (scan_pipe runs it) or sharded: the arguments are kept for the
+	# scan step; locally, one curscan writes every shard, on an engine each
+	# shard is a task
 	for _a in "$@"; do printf '%s ' "$(q "$_a")"; done >"$work/scan/$_sp.args" ||
 		die 4 "$work/scan: cannot write"
+	[ $sharded = 1 ] || return 0
 	if [ $engine = local ]; then
 		[ -f "$work/scan/$_sp.done" ] && return	# a rerun: scanned
 		mkdir -p "$work/scan/$_sp" || die 4 "$work/scan: cannot create"
@@ -908,6 +943,7 @@ scan() {
 	fi
 }
 scan_periods=
+scan_piped=0
 nderive=0
 
 # src_of DIR NAME I: where derivation I's shards read DIR/NAME.tsv from
@@ -1275,11 +1311,22 @@ derive() {
 	shift 4
 	mkdir -p "$_o" || die 4 "$_o: cannot create"
 	# the periods' charge lines, read where curscan wrote them (mapstate
-	# reads them one after the other; no copy), or none
+	# reads them one after the other; no copy), or none; the last
+	# period's (the month of the night), as curscan writes them (scan_pipe)
+	_nf=$# _piped=
 	for _dp in "$@"; do
-		scan "$_dp"
-		set -- "$@" "$work/scan/$_dp.tsv"
+		if [ $_nf = 1 ] && [ ! -f "$work/scan/$_dp.tsv" ]; then
+			scan_piped=1
+			scan "$_dp"
+			scan_piped=0
+			_piped=$_dp
+			set -- "$@" -
+		else
+			scan "$_dp"
+			set -- "$@" "$work/scan/$_dp.tsv"
+		fi
 		shift
+		_nf=$((_nf - 1))
 	done
 	if [ $# -eq 0 ]; then
 		[ -f "$work/charges.header" ] || charges "$work/charges.header"
@@ -1296,7 +1343,11 @@ derive() {
 		shift
 		_nf=$((_nf - 1))
 	done
-	stage mapstate "$_o/state.tsv" "$bindir/mapstate" "$@"
+	if [ -n "$_piped" ]; then
+		scan_pipe "$_piped" "$_o/state.tsv" "$bindir/mapstate" "$@"
+	else
+		stage mapstate "$_o/state.tsv" "$bindir/mapstate" "$@"
+	fi
 
 	_cl=$_from
 	[ -z "$_cl" ] && _cl=$_prev

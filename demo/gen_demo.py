@@ -17,7 +17,13 @@ holding every line item from April 1 through DD (plus the month's estimated
 tax so far), as AWS delivers them: about one in five of day DD's usage rows
 arrives a delivery late (with DD+1's; the final delivery, of April 30, has
 them all), and day 10's cost of one EC2 instance is delivered 25% high on
-the 11th and restated on the 12th, so that
+the 11th and restated on the 12th.  Each also holds the previous month's
+delivery (March: one payments instance's last days), under
+
+    cur2/aurora-map-cur/{metadata,data}/BILLING_PERIOD=2026-03/
+
+first as delivered with April's first export, then, from the export of
+April 4 on, restated (its March 29, first billed 20% low, corrected), so that
 
   curscan --root OUT/exports/2026-04-DD \\
       --manifest OUT/exports/2026-04-DD/cur2/aurora-map-cur/metadata/BILLING_PERIOD=2026-04/aurora-map-cur-Manifest.json
@@ -965,6 +971,80 @@ def estimate_high(rows):
     return out
 
 
+# March, the previous month: one payments instance that ran in its last
+# days and was retired before April (its work moved to the EKS nodes).
+# March's final delivery came with April's first; a second delivery of
+# March, restated (its last day was first billed 20% low), comes with
+# April's exports from RESTATED_MARCH_EXPORT on, while March is still open
+# (a period closes 15 days after it ends): the nights derive March again
+# and the night of the restatement names the day revised.
+MARCH = "2026-03"
+MARCH_DAYS = (26, 27, 28, 29)          # generated as April's days, then moved to March
+RESTATED_MARCH_EXPORT = 4              # exports/2026-04-04 on hold the restated March
+MARCH_ENTITIES = [
+    Entity("pay-legacy", "pay", "i-0b2e4d6f8a1c35688", [dict(ec2("m5.4xlarge", 0.768), qty=24)],
+           tags={"team": "payments", "environment": "prod", "application": "payments-api"},
+           az="us-east-1a",
+           story="March only: tagged, retired before April; March 29 restated on April 5"),
+]
+
+
+def to_march(row):
+    """An April row moved to March: its dates, and its billing period."""
+    return row.replace("2026-04-", "2026-03-").replace("2026-05-01T", "2026-04-01T")
+
+
+def march_rows(seed, restated):
+    """March's line items as its delivery has them (the first delivery has
+    the last day's cost 20% low)."""
+    rows = []
+    for d in MARCH_DAYS:
+        day = Day(seed, d)
+        for e in MARCH_ENTITIES:
+            rng = day.rng("march:" + e.key)
+            for t in e.lines:
+                day.usage(e, t, rng)
+        for k, r in day.rows:
+            if d == MARCH_DAYS[-1] and not restated:
+                f = next(csv.reader([r]))
+                for c in ("line_item_unblended_cost", "line_item_blended_cost"):
+                    f[CI[c]] = num(round(float(f[CI[c]]) * 0.8, 10))
+                b = io.StringIO()
+                csv.writer(b, lineterminator="").writerow(f)
+                r = b.getvalue()
+            rows.append(to_march(r))
+    return sorted(rows)
+
+
+def write_march(out, upto, seed):
+    """The delivery of March the export of April `upto` holds: the final
+    one, or from RESTATED_MARCH_EXPORT on the restated one."""
+    restated = upto >= RESTATED_MARCH_EXPORT
+    root = os.path.join(out, "exports", "%s-%02d" % (PERIOD, upto))
+    stamp = "2026-04-05T05:48:31.517Z" if restated else "2026-04-01T05:41:09.113Z"
+    exe = execution_id(100 + restated)
+    key_dir = "%s/%s/data/BILLING_PERIOD=%s/%s-%s" % (PREFIX, EXPORT, MARCH, stamp, exe)
+    os.makedirs(os.path.join(root, key_dir), exist_ok=True)
+    rows = march_rows(seed, restated)
+    name = "%s-%05d.csv.gz" % (EXPORT, 1)
+    body = (",".join(COLUMNS) + "\n" + "\n".join(rows) + "\n").encode("utf-8")
+    with open(os.path.join(root, key_dir, name), "wb") as f:
+        f.write(gzip.compress(body, compresslevel=6, mtime=0))
+    manifest = {
+        "executionId": exe,
+        "exportArn": "arn:aws:bcm-data-exports:us-east-1:%s:export/%s-6d1f0c2a-3b4e-4f5a-8c9d-0e1f2a3b4c5d"
+                     % (PAYER[0], EXPORT),
+        "columns": [{"name": c, "type": coltype(c)} for c in COLUMNS],
+        "dataFiles": ["s3://%s/%s/%s" % (BUCKET, key_dir, name)],
+    }
+    mdir = os.path.join(root, PREFIX, EXPORT, "metadata", "BILLING_PERIOD=%s" % MARCH)
+    os.makedirs(mdir, exist_ok=True)
+    with open(os.path.join(mdir, "%s-Manifest.json" % EXPORT), "w", encoding="utf-8") as f:
+        json.dump(manifest, f, separators=(",", ":"))
+        f.write("\n")
+    return len(rows)
+
+
 def load_grants(path):
     """demo/grants.tsv -> pools: code, amount left, first and last day of
     April on which the grant is active."""
@@ -993,7 +1073,7 @@ def main(argv=None):
                     help="print what each entity is there to show, and exit")
     a = ap.parse_args(argv)
     if a.stories:
-        for e in ENTITIES:
+        for e in ENTITIES + MARCH_ENTITIES:
             print("%-15s %-16s %s" % (e.key, ACCT[e.acct][1], e.story))
         return 0
     if not 1 <= a.days <= NDAYS:
@@ -1013,6 +1093,7 @@ def main(argv=None):
         else:
             rows = [r for k, r in lines if not late(k, r, d)]
         nrows += write_export(a.out, d, rows + tax_rows(a.seed, d, costs), header)
+        nrows += write_march(a.out, d, a.seed)
     sys.stderr.write("gen_demo.py: %d deliveries, %d line items in all, under %s\n"
                      % (a.days, nrows, os.path.join(a.out, "exports")))
     return 0

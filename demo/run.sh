@@ -3,9 +3,11 @@
 # demo organisation, Aurora Retail Group:
 #   1. generate April 2026's exports, one month-to-date delivery per day,
 #      into demo/out/exports/ (once; again when gen_demo.py or grants.tsv
-#      change);
-#   2. run mapnightly for every day of April in turn, as cron would, into
-#      demo/out/nightly/, one line per night;
+#      change); each also holds March's delivery, restated once (from the
+#      export of April 4);
+#   2. run mapnightly for every day of April in turn, as cron would (given
+#      the export root, it finds both periods), into demo/out/nightly/, one
+#      line per night;
 #   3. print the FinOps Lead's view of April 30 (mapscore --role lead);
 #   4. run the night of April 30 again (nothing may change), and replay
 #      the whole month in one run into demo/out/oneshot/, which must end
@@ -44,8 +46,7 @@ night() {
 	e=$out/exports/$1
 	"$BIN/mapnightly" --bin "$BIN" -d "$2" -c "$here/contracts.tsv" \
 	    -w "$here/workloads.tsv" -g "$here/grants.tsv" -i "$here/inventory.tsv" \
-	    -r "$e" -m "$e/cur2/aurora-map-cur/metadata/BILLING_PERIOD=$month/aurora-map-cur-Manifest.json" \
-	    -a "$1" -k 31 2>"$out/night.log"
+	    -r "$e" -a "$1" -k 31 2>"$out/night.log"
 	rc=$?
 	grep -v 'skipped: map[a-z]* not installed' "$out/night.log" | sed 's/^/    /'
 	if [ $rc -ne 0 ]; then
@@ -194,8 +195,11 @@ rc=0
 for f in "$cur"/*; do
 	b=${f##*/}
 	case $b in score.tsv | score-history.tsv) continue ;; esac	# the trend needs the nights
-	if [ "$b" = night.log ]; then	# but what changed since the night before
-		grep -v '^revised	' "$f" | cmp -s - "$out/oneshot/current/night.log" ||
+	if [ "$b" = night.log ]; then	# but what changed since the night before,
+		# and March's close (the one run closes it tonight; the nights did
+		# on the 15th)
+		grep -v '^closed	2026-03$' "$out/oneshot/current/night.log" >"$out/oneshot.log"
+		grep -v '^revised	' "$f" | cmp -s - "$out/oneshot.log" ||
 			{ echo "one-shot replay: night.log differs" >&2; rc=1; }
 		continue
 	fi
@@ -207,11 +211,14 @@ for f in "$cur"/*; do
 	cmp -s "$f" "$out/oneshot/current/$b" || { echo "one-shot replay: $b differs" >&2; rc=1; }
 done
 [ $rc = 0 ] && echo "one-shot replay: identical"
-# what the nights took in late: rows that came a delivery late, and the
-# day restated (night.log's "revised" lines, night by night)
+# what the nights took in late: rows that came a delivery late, the day
+# restated, and March restated after its end (night.log's "revised" lines,
+# night by night); March closed into periods/ on the 15th
 nrev=$(cat "$out"/nightly/history/*/night.log | grep -c '^revised	')
 ndays=$(cat "$out"/nightly/history/*/night.log | awk -F '\t' '$1 == "revised" { print $2 }' | sort -u | wc -l)
-echo "late rows and a restated day taken in: $nrev entity-days revised, of $ndays days (the nights' night.log)"
+nmar=$(cat "$out"/nightly/history/*/night.log | awk -F '\t' '$1 == "revised" && $2 ~ /^2026-03-/' | wc -l)
+echo "late rows and restated days taken in: $nrev entity-days revised, of $ndays days, $nmar of them in March (the nights' night.log)"
+[ -d "$out/nightly/periods/2026-03" ] && echo "March closed on the night of $(awk -F '\t' '$1 == "closed" { print FILENAME }' "$out"/nightly/history/*/night.log | sed 's|.*/history/\([^/]*\)/.*|\1|')"
 
 # 5. the Lead's page
 lead=$out/nightly/history/$last/report/lead.html

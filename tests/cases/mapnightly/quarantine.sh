@@ -15,7 +15,7 @@ night() {	# DAY [OPTION]...
 }
 night 01 2>&1
 # two bad rows and a positive credit in the delivery of 04-02
-f=$(find "$TMP/demo/exports/2026-04-02" -name '*.csv.gz' | head -n 1)
+f=$(find "$TMP/demo/exports/2026-04-02" -path '*BILLING_PERIOD=2026-04*' -name '*.csv.gz' | head -n 1)
 gzip -dc "$f" > "$TMP/x.csv"
 python3 - "$TMP/x.csv" <<'PY'
 import csv, sys
