@@ -204,6 +204,9 @@ scan_pipe() {
 	} | "$@" >"$_out" 2>"$_sp.err"
 	_rc=$?
 	_crc=$(cat "$_sp.rc" 2>/dev/null) || _crc=4
+	# curscan ended by SIGPIPE (141) stopped because COMMAND stopped reading:
+	# COMMAND's failure is the one to say
+	[ "$_crc" = 141 ] && [ $_rc -ne 0 ] && _crc=0
 	[ "$_crc" = 0 ] || stage_failed curscan "$_crc"
 	cat "$_sp.err" >&2
 	[ $_rc -eq 0 ] || stage_failed "$_name" $_rc

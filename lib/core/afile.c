@@ -232,3 +232,60 @@ afile_abort(struct afile *a)
 	free(a->target);
 	a->target = NULL;
 }
+
+/* one hop of afile_pin_dir: NULL when path is not a symlink */
+static char *
+pin_once(const char *path)
+{
+	struct buf b = { 0 };
+	char t[PATH_MAX];
+	const char *slash;
+	ssize_t n = readlink(path, t, sizeof(t) - 1);
+
+	if (n <= 0)
+		return NULL;
+	t[n] = '\0';
+	slash = strrchr(path, '/');
+	if (t[0] != '/' && slash) {
+		size_t dn = (size_t)(slash - path);	/* the link's directory */
+		const char *rel = t;
+
+		/* history/D -> ../nights/D.N: STATEDIR/nights/D.N, not
+		 * STATEDIR/history/../nights/D.N (a name, not a "..") */
+		while (strncmp(rel, "../", 3) == 0 && dn > 0) {
+			size_t k = dn;
+
+			while (k > 0 && path[k - 1] != '/')
+				k--;
+			if ((dn - k == 2 && memcmp(path + k, "..", 2) == 0) ||
+			    (dn - k == 1 && path[k] == '.') || dn == k)
+				break;
+			dn = k ? k - 1 : 0;
+			rel += 3;
+			if (k == 0)
+				break;
+		}
+		if (dn > 0 || path[0] == '/') {
+			buf_add(&b, path, dn);
+			buf_addc(&b, '/');
+		}
+		buf_adds(&b, rel);
+	} else
+		buf_adds(&b, t);
+	return (char *)buf_cstr(&b);
+}
+
+char *
+afile_pin_dir(const char *path)
+{
+	char *p = xstrdup(path), *q;
+	int hops = 0;
+
+	/* a link to a link: to the end of the chain (as the kernel would,
+	 * at most 40 links) */
+	while (hops++ < 40 && (q = pin_once(p)) != NULL) {
+		free(p);
+		p = q;
+	}
+	return p;
+}

@@ -33,4 +33,12 @@ int afile_open(struct afile *, const char *path, unsigned flags,
 int afile_commit(struct afile *, struct err *e);
 /* After a failure: remove the temporary, free. Safe to call twice. */
 void afile_abort(struct afile *);
+
+/* The reader's side of a directory published by swapping a symlink (a
+ * state directory's current and history/D): the directory the link names
+ * now, so that every file a reader opens from it is of one night however
+ * often the link is swapped meanwhile. A path that is not a symlink is
+ * itself; a relative target is taken from the link's directory. Always a
+ * new string (free it). */
+char *afile_pin_dir(const char *path);
 #endif

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/afile.h"
 #include "core/date.h"
 #include "map/ask_int.h"
 
@@ -641,7 +642,10 @@ ask_open(const char *statedir, long as_of, const char **epath,
 		}
 		buf_printf(&p, "%s/history/%s", statedir, d);
 	}
-	a->nightdir = (char *)buf_cstr(&p);
+	/* current or history/D as it is now (both are swapped symlinks):
+	 * every file of one night */
+	a->nightdir = afile_pin_dir(buf_cstr(&p));
+	buf_free(&p);
 	if (load(a, epath, e) != 0) {
 		/* the path is a's, freed below: the message takes it */
 		if (*epath) {

@@ -69,7 +69,7 @@ enum { AF_STATE, AF_EVENTS, AF_LEDGER, AF_TASKS, AF_NOTIFY,
 extern const char *const ask_file_names[NAF];
 #define AFB(x) (1u << (x))
 
-struct afile {
+struct ask_file {
 	char *path;		/* nightdir/name, NULL when absent */
 	char sha[65];
 	long long size;
@@ -81,7 +81,7 @@ struct ask {
 	long prev;		/* the newest dated night before as_of, or
 				 * DAY_NONE */
 	struct strtab st;
-	struct afile f[NAF];
+	struct ask_file f[NAF];
 	struct score *sc;
 	struct aent *ent;
 	size_t nent;

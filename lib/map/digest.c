@@ -486,7 +486,8 @@ is_address(const char *s)
 static int
 load(struct dg *d, struct err *e)
 {
-	char *night = xstrdup(path_of(d, d->o->statedir, "current"));
+	/* current/ as it is now: every file of one night (afile.h) */
+	char *night = afile_pin_dir(path_of(d, d->o->statedir, "current"));
 	union {
 		struct state_rec s;
 		struct task_rec t;

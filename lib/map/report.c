@@ -7,6 +7,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "core/afile.h"
 #include "core/date.h"
 #include "core/html.h"
 #include "map/report_int.h"
@@ -50,6 +51,7 @@ report_free(struct report *r)
 		return;
 	score_free(r->sc);
 	buf_free(&r->path);
+	free(r->night);
 	for (i = 0; i < NELEM(r->files); i++)
 		free(r->files[i]);
 	for (i = 0; i < r->npg; i++) {
@@ -97,12 +99,19 @@ report_free(struct report *r)
 
 /* ---- reading the night ---- */
 
-/* statedir/current/name, in r->path (valid until the next call) */
+/* statedir/current/name, in r->path (valid until the next call): from
+ * the directory current named when the load began, so that every file is
+ * of one night however often a night swaps current meanwhile */
 static const char *
 night_file(struct report *r, const char *name)
 {
+	if (r->night == NULL) {
+		r->path.len = 0;
+		buf_printf(&r->path, "%s/current", r->o.statedir);
+		r->night = afile_pin_dir(buf_cstr(&r->path));
+	}
 	r->path.len = 0;
-	buf_printf(&r->path, "%s/current/%s", r->o.statedir, name);
+	buf_printf(&r->path, "%s/%s", r->night, name);
 	return buf_cstr(&r->path);
 }
 

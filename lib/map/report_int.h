@@ -62,7 +62,8 @@ struct report {
 	struct report_opts o;
 	struct score *sc;
 	long as_of;
-	struct buf path;	/* scratch: statedir/current/FILE */
+	char *night;		/* statedir/current as it was at the start */
+	struct buf path;	/* scratch: night/FILE */
 	char *files[9];		/* the night's files (owned) */
 
 	struct rpage *pg;
