@@ -8,6 +8,8 @@
 #   DIR/current/report/       its HTML report (mapreport)
 #   DIR/history/YYYY-MM-DD/   one dated copy per night (--keep of them),
 #                             each a link into nights/
+#   DIR/periods/YYYY-MM/      each closed period's final outputs, kept for
+#                             good, a link into nights/ (YYYY-MM.N)
 #   DIR/nights/YYYY-MM-DD.N/  the copies themselves, never changed once in
 #   DIR/.lock                 the lock (DIR/.lock.d without flock(1))
 #   DIR/.work/                a run's temporary files, gone when it ends
@@ -1531,12 +1533,16 @@ fi
 # this one dies before the link is in.
 mkdir -p "$dir/history" "$dir/nights" || die 4 "$dir: cannot create history/ or nights/"
 hist=$dir/history/$asof
-seq=1
-for _r in "$dir/nights/$asof".*; do
-	_i=${_r##*.}
-	is_uint "$_i" && [ "$_i" -ge "$seq" ] && seq=$((_i + 1))
-done
-night=$asof.$seq
+# copy_name NAME: NAME.N, N one more than the copies of NAME in nights/
+copy_name() {
+	_seq=1
+	for _r in "$dir/nights/$1".*; do
+		_i=${_r##*.}
+		is_uint "$_i" && [ "$_i" -ge "$_seq" ] && _seq=$((_i + 1))
+	done
+	printf '%s.%s\n' "$1" "$_seq"
+}
+night=$(copy_name "$asof")
 
 # relink TARGET LINK: LINK becomes a symbolic link to TARGET, by rename(2)
 relink() {
@@ -1585,18 +1591,19 @@ if [ $mail = 1 ]; then
 	done
 fi
 
-# The periods that closed tonight: their final outputs go to periods/P/
+# The periods that closed tonight: their final outputs go to periods/P
 # for good (a reopened one replaces its old self), each the checkpoint of
-# the nights after it. The night is published already: a period that
-# cannot be moved in closes again tomorrow.
+# the nights after it, published as a night is: the outputs become
+# nights/P.N, and periods/P a link to it renamed in (a reader finds the
+# old period or the new, never none; a periods/P of an earlier version, a
+# directory, is moved aside as .P.old first, put back by the next run if
+# this one dies). The night is published already: a period that cannot be
+# moved in closes again tomorrow.
 for _p in $toclose; do
+	_c=$(copy_name "$_p")
 	mkdir -p "$dir/periods" &&
-	mv "$work/close/$_p" "$dir/periods/.$_p.new" || die 4 "$dir/periods/$_p: cannot move the closed period in"
-	if [ -d "$dir/periods/$_p" ]; then
-		mv "$dir/periods/$_p" "$dir/periods/.$_p.old" || die 4 "$dir/periods/$_p: cannot replace"
-	fi
-	mv "$dir/periods/.$_p.new" "$dir/periods/$_p" || die 4 "$dir/periods/$_p: cannot move the closed period in"
-	rm -rf "$dir/periods/.$_p.old"
+	mv "$work/close/$_p" "$dir/nights/$_c" || die 4 "$dir/periods/$_p: cannot move the closed period in"
+	relink "../nights/$_c" "$dir/periods/$_p" || die 4 "$dir/periods/$_p: cannot replace"
 done
 
 # Retention: the newest --keep dated copies. Nothing in periods/ is ever

@@ -18,6 +18,10 @@ show() {
 	echo "  March closed with $(sed 1d "$1/periods/2026-03/ledger.tsv" | cut -f 1,9 | tr '\t\n' ' ;')"
 	echo "  state: $(sed 1d "$1/current/state.tsv" | cut -f 2,13,20 | tr '\t\n' ' ;')"
 	grep -E '^(checkpoint|closed|reopened|warning)' "$1/current/night.log" | sed 's/^/  log: /'
+	# a closed period is published as a night is: a link renamed in
+	# (a reader finds the old period or the new, never none), the copy
+	# it replaced gone
+	echo "  periods/2026-03 -> $(readlink "$1/periods/2026-03"); copies: $(ls "$1/nights" | grep -c '^2026-03\.')"
 }
 { row 2026-03-30 10 i-a 1; row 2026-03-31 10 i-a 1; } | deliver "$TMP/root" 2026-03 exec-0331
 { row 2026-04-01 10 i-a 1; } | deliver "$TMP/root" 2026-04 exec-0401
