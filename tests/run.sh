@@ -83,6 +83,7 @@ run_case() {	# N CASE
 			fi
 			if ! cmp -s "$_want" "$_o"; then
 				echo "FAIL $_t: ${_k%%:*} differs"
+				scenario "$_want" "$_o"
 				diff -u "$_want" "$_o" | head -40
 				_ok=0
 			fi
@@ -96,6 +97,15 @@ run_case() {	# N CASE
 		fi
 		cat "$scratch/$1.regold"
 	} >"$scratch/$1.res" 2>&1
+}
+
+# the scenario of a case's first difference: the last heading (a line
+# "=== ...", "--- ..." or "$ command") of the golden at or before it
+scenario() {	# GOLDEN NEW
+	_ln=$(cmp "$1" "$2" 2>&1 | sed -n 's/.*line \([0-9][0-9]*\).*/\1/p')
+	[ -n "$_ln" ] || return 0
+	awk -v n="$_ln" 'NR > n { exit } /^(=== |--- |\$ )/ { s = $0 }
+	    END { if (s != "") print "  the first difference (line " n ") is under: " s }' "$1"
 }
 
 # a golden from this run; an empty .stderr and an .exit of 0 are not
