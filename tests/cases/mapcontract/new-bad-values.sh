@@ -1,6 +1,7 @@
 # each malformed option value: exit 2, the option named, nothing written
 f=$TMP/c.tsv
-ok() {
+ok() {	# (each option shown before its output, so a failure names it)
+	echo "\$ mapcontract new ... $*"
 	mapcontract new -f "$f" --id X --program map --payer 111122223333 \
 	    --mpe 12345 --start 2026-01-01 --end 2026-12-31 --credit-rate 0.2 \
 	    "$@" --yes 2>&1
