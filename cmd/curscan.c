@@ -41,6 +41,7 @@ static int opt_jobs;
 static const char *opt_summary;
 static int opt_progress;
 static atomic_ullong prog_bytes, prog_rows;
+static atomic_uint prog_files;		/* files read to their end */
 
 /* ---- per-file statistics ---- */
 struct tally {
@@ -593,13 +594,17 @@ run_job(struct job *j)
 		do_row(&c);
 		if ((long)j->nrej > j->budget)
 			break;
-		if (opt_progress && (++rows & 0xffff) == 0) {
+		if (opt_progress && (++rows & 0xfff) == 0) {
 			uint64_t b = zin_bytes_in(z);
 
 			atomic_fetch_add(&prog_bytes, b - lastbytes);
-			atomic_fetch_add(&prog_rows, 0x10000);
+			atomic_fetch_add(&prog_rows, 0x1000);
 			lastbytes = b;
 		}
+	}
+	if (opt_progress) {	/* the last rows and bytes, under 4,096 rows */
+		atomic_fetch_add(&prog_bytes, zin_bytes_in(z) - lastbytes);
+		atomic_fetch_add(&prog_rows, rows & 0xfff);
 	}
 	if (rc < 0)
 		job_fatal(j, &e);
@@ -610,6 +615,8 @@ run_job(struct job *j)
 	charge_free(&c.charge);
 	cur_layout_free(&l);
 done:
+	if (opt_progress)
+		atomic_fetch_add(&prog_files, 1);
 	csvin_free(cv);
 	zin_close(z);
 }
@@ -932,6 +939,7 @@ progress_thread(void *arg)
 
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	while (!atomic_load((atomic_int *)stop)) {
+		unsigned long long rows;
 		double s, mb;
 
 		nanosleep(&d, NULL);
@@ -939,9 +947,11 @@ progress_thread(void *arg)
 		s = (double)(t.tv_sec - t0.tv_sec) +
 		    (double)(t.tv_nsec - t0.tv_nsec) / 1e9;
 		mb = (double)atomic_load(&prog_bytes) / 1e6;
-		fprintf(stderr, "\r%s: %.1f MB read, %llu rows, %.1f MB/s   ",
-		    progname, mb, (unsigned long long)atomic_load(&prog_rows),
-		    s > 0 ? mb / s : 0.0);
+		rows = atomic_load(&prog_rows);
+		fprintf(stderr, "\r%s: %u of %zu files, %.1f MB read, %llu rows, "
+		    "%.0f rows/s, %.1f MB/s   ", progname,
+		    atomic_load(&prog_files), njobs, mb, rows,
+		    s > 0 ? (double)rows / s : 0.0, s > 0 ? mb / s : 0.0);
 	}
 	fputs("\r\033[K", stderr);
 	return NULL;
