@@ -186,23 +186,22 @@ stage_failed() {
 }
 
 # scan_pipe PERIOD OUT COMMAND...: curscan over PERIOD (its arguments in
-# $work/scan/PERIOD.args) into COMMAND's standard input as it goes, and
-# into $work/scan/PERIOD.tsv, with COMMAND's standard output into OUT: a
-# night's mapstate reads the month's lines while curscan writes them, on
-# the core curscan leaves free. curscan's failure is the one said (what
-# COMMAND said of the lines it did not get is left out); then COMMAND's.
+# $work/scan/PERIOD.args) into COMMAND's standard input as it goes, with
+# COMMAND's standard output into OUT: a night's mapstate reads the month's
+# lines while curscan writes them, on the core curscan leaves free, and
+# the lines are never written to a file (nothing reads them again; a scan
+# of PERIOD asked for later scans it again). curscan's failure is the one
+# said (what COMMAND said of the lines it did not get is left out); then
+# COMMAND's.
 scan_pipe() {
 	_sp=$work/scan/$1 _out=$2 _name=${3##*/}
 	shift 2
 	[ $times = 0 ] || _t0=$(date +%s)
-	rm -f "$_sp.rc" "$_sp.teerc" "$_sp.t1"
+	rm -f "$_sp.rc" "$_sp.t1"
 	{
 		eval "\"\$bindir/curscan\" $(cat "$_sp.args")"
 		echo $? >"$_sp.rc"
 		[ $times = 0 ] || date +%s >"$_sp.t1"
-	} | {
-		tee "$_sp.part"
-		echo $? >"$_sp.teerc"
 	} | "$@" >"$_out" 2>"$_sp.err"
 	_rc=$?
 	_crc=$(cat "$_sp.rc" 2>/dev/null) || _crc=4
@@ -212,8 +211,6 @@ scan_pipe() {
 	[ "$_crc" = 0 ] || stage_failed curscan "$_crc"
 	cat "$_sp.err" >&2
 	[ $_rc -eq 0 ] || stage_failed "$_name" $_rc
-	[ "$(cat "$_sp.teerc" 2>/dev/null)" = 0 ] && mv "$_sp.part" "$_sp.tsv" ||
-		die 4 "$_sp.tsv: cannot write"
 	[ $times = 0 ] || printf 'time\tcurscan\t%ss\ntime\t%s\t%ss\n' \
 		$(($(cat "$_sp.t1") - _t0)) "$_name" $(($(date +%s) - _t0)) >>"$work/times"
 }

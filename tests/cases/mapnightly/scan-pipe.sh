@@ -1,5 +1,6 @@
-# mapstate reads the night's month as curscan writes it (a pipe, and a tee
-# into the scan file), so that it runs on the core curscan leaves free. Its
+# mapstate reads the night's month as curscan writes it (a pipe; the lines
+# are never written to a file), so that it runs on the core curscan leaves
+# free. Its
 # failures stay what the stages' were: the stage that failed is named, with
 # its status, nothing is published, and nobody waits for ever.
 #   - curscan fails half way (killed): curscan's status is the night's, and
