@@ -8,17 +8,27 @@
 #   near   80,000 distinct near-miss spellings of map-migrated in tag keys
 #   wide   a contracts header of 1,000,000 columns (the duplicate check)
 #
+# And one input that once took memory out of proportion (issue 17 item 9):
+#
+#   field  a night whose one entity id is 200 MB, through maptasks with
+#          its events, ledger, -n and -s: the peak RSS over the same night
+#          with a short id, per byte of the field (it was 7, 1.4 GB; each
+#          copy of the field is 1 of it: the state's, the action's and the
+#          command's, so about 3 is the floor of what maptasks keeps)
+#
 # Environment: BENCH_QROWS (default 80000), BENCH_RUNS (default 5),
-# BUILD (default build). Needs hyperfine and python3 (bench/run.sh says how).
+# BENCH_FIELD_MB (default 200), BUILD (default build). Needs hyperfine and
+# python3 (bench/run.sh says how).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/.." && pwd)
 work=$here/work/quadratic
 rows=${BENCH_QROWS:-80000}
+field_mb=${BENCH_FIELD_MB:-200}
 runs=${BENCH_RUNS:-5}
 bin=$root/${BUILD:-build}/bin
 mkdir -p "$work"
-for t in curscan mapcontract; do
+for t in curscan mapcontract mapstate maptasks ../tests/peakrss; do
 	[ -x "$bin/$t" ] || { echo "quadratic.sh: $bin/$t: build it first" >&2; exit 4; }
 done
 command -v hyperfine >/dev/null 2>&1 ||
@@ -76,3 +86,36 @@ print(f"  types / plain  {res['types'] / res['plain']:6.2f}"
 print(f"  near / plain   {res['near'] / res['plain']:6.2f}")
 print(f"  wide header    {res['wide']:6.3f} s for 1,000,000 columns")
 PY
+
+# ---- field: one 200 MB value (the inputs gzipped: a few hundred KB) ----
+C=$root/testdata/state/contracts.tsv
+"$bin/mapstate" -c "$C" -e "$work/field.ev" -l "$work/field.led" \
+    "$root/testdata/state/month.tsv" > "$work/field.state"
+python3 - "$work" "$field_mb" <<'PY'
+import gzip, sys
+d, mb = sys.argv[1], int(sys.argv[2])
+for name, v in (("short", "i-malformed-x"),
+                ("long", "i-malformed-" + "x" * (mb << 20))):
+    for f in ("state", "ev", "led"):
+        s = open(f"{d}/field.{f}").read()
+        with gzip.open(f"{d}/field-{name}.{f}.gz", "wt", compresslevel=1) as o:
+            o.write(s.replace("\ti-malformed\t", "\t" + v + "\t"))
+PY
+peak() {	# NAME: peak RSS in KB of maptasks on that night
+	"$bin/../tests/peakrss" /dev/null "$bin/maptasks" -c "$C" \
+	    -e "$work/field-$1.ev.gz" -l "$work/field-$1.led.gz" -n /dev/null \
+	    -s /dev/null "$work/field-$1.state.gz" ||
+	    { echo "quadratic.sh: maptasks failed on the $1 id" >&2; exit 4; }
+}
+t0=$(date +%s.%N)
+s=$(peak short)
+t1=$(date +%s.%N)
+l=$(peak long)
+t2=$(date +%s.%N)
+awk -v s="$s" -v l="$l" -v mb="$field_mb" -v t0="$t0" -v t1="$t1" \
+    -v t2="$t2" 'BEGIN {
+	printf "a %d MB entity id through maptasks (one run each)\n", mb
+	printf "  short id  %8.0f MB peak RSS %8.3f s\n", s / 1024, t1 - t0
+	printf "  long id   %8.0f MB peak RSS %8.3f s\n", l / 1024, t2 - t1
+	printf "  (long - short) / field  %6.2f\n", (l - s) / (mb * 1024)
+}'

@@ -22,13 +22,14 @@ out_init(struct out *o, int fd)
 	o->total = 0;
 }
 
-int
-out_flush(struct out *o)
+/* n bytes from p, unless an earlier write failed; counted in total */
+static void
+out_write(struct out *o, const char *p, size_t n)
 {
 	size_t off = 0;
 
-	while (off < o->n && !o->err) {
-		ssize_t w = write(o->fd, o->b + off, o->n - off);
+	while (off < n && !o->err) {
+		ssize_t w = write(o->fd, p + off, n - off);
 
 		if (w < 0) {
 			if (errno == EINTR)
@@ -38,9 +39,26 @@ out_flush(struct out *o)
 		}
 		off += (size_t)w;
 	}
-	o->total += o->n;
+	o->total += n;
+}
+
+int
+out_flush(struct out *o)
+{
+	out_write(o, o->b, o->n);
 	o->n = 0;
 	return o->err ? -1 : 0;
+}
+
+void
+out_big(struct out *o, const char *s, size_t n)
+{
+	out_flush(o);
+	if (n <= o->cap) {
+		memcpy(o->b, s, n);
+		o->n = n;
+	} else
+		out_write(o, s, n);
 }
 
 void

@@ -27,12 +27,17 @@ void out_init(struct out *, int fd);
 int out_flush(struct out *);		/* 0 or -1 (errno in ->err) */
 int out_close(struct out *);		/* flush, free; does not close fd */
 void out_spill(struct out *, size_t need);
+/* out_add past the end of the buffer: flush, then copy, or write bytes
+ * larger than the buffer straight from s (never grow it to their size) */
+void out_big(struct out *, const char *s, size_t n);
 
 static inline void
 out_add(struct out *o, const char *s, size_t n)
 {
-	if (o->n + n > o->cap)
-		out_spill(o, n);
+	if (o->n + n > o->cap) {
+		out_big(o, s, n);
+		return;
+	}
 	memcpy(o->b + o->n, s, n);
 	o->n += n;
 }

@@ -21,33 +21,9 @@ tasks_init(struct tasks *c, const struct contracts *cs)
 	strtab_init(&c->keys);
 }
 
-static void
-task_free(struct task *k)
-{
-	free(k->entity);
-	free(k->account);
-	free(k->region);
-	free(k->model);
-	free(k->principal);
-	free(k->contract);
-	free(k->expected);
-	free(k->last_good_tag);
-	free(k->resolution);
-	free(k->assignee);
-	free(k->workload);
-	free(k->owner);
-	free(k->profile);
-	free(k->action);
-	free(k->command);
-}
-
 void
 tasks_free(struct tasks *c)
 {
-	size_t i;
-
-	for (i = 0; i < c->n; i++)
-		task_free(&c->v[i]);
 	free(c->v);
 	free(c->rows);
 	free(c->row_of);
@@ -67,6 +43,12 @@ static const char *
 intern(struct tasks *c, struct span s)
 {
 	return strtab_get(&c->strs, strtab_intern(&c->strs, s.s, s.n));
+}
+
+static const char *
+interns(struct tasks *c, const char *s)
+{
+	return strtab_get(&c->strs, strtab_intern(&c->strs, s, strlen(s)));
 }
 
 /* Read path through schema s, one record into rec at a time, each handed
@@ -141,7 +123,7 @@ tasks_add_entity(struct tasks *c, const struct state_rec *s, struct err *e)
 	r->drift_date = s->drift_date;
 	r->first_seen = s->first_seen;
 	r->daily_cost = s->daily;
-	id = strtab_find(&c->strs, s->entity.s, s->entity.n);
+	r->id = id = strtab_find(&c->strs, s->entity.s, s->entity.n);
 	if (id >= c->row_of_cap) {
 		size_t nc = c->row_of_cap ? c->row_of_cap : 1024;
 
@@ -233,14 +215,19 @@ tasks_set_as_of(struct tasks *c, long day, struct err *e)
 	return 0;
 }
 
-const struct task_entity *
-tasks_entity(const struct tasks *c, const char *entity)
+/* the state row of the string id of an entity, or NULL */
+static const struct task_entity *
+entity_of(const struct tasks *c, uint32_t id)
 {
-	uint32_t id = strtab_find(&c->strs, entity, strlen(entity));
-
 	if (id == UINT32_MAX || id >= c->row_of_cap || c->row_of[id] == 0)
 		return NULL;
 	return &c->rows[c->row_of[id] - 1];
+}
+
+const struct task_entity *
+tasks_entity(const struct tasks *c, const char *entity)
+{
+	return entity_of(c, strtab_find(&c->strs, entity, strlen(entity)));
 }
 
 /* The tags column of an inventory row (key=value pairs separated by ',' or
@@ -355,41 +342,39 @@ profile_of_caller(const struct tasks *c, const char *principal)
 
 /* ---- the task list and its lookups ---- */
 
-static void
-keys_grow(struct tasks *c, uint32_t id)
+/* v, an array of size-byte slots indexed by string id, made to hold id:
+ * new slots get the byte fill (0xff: -1, no task; 0: none) */
+static void *
+ids_grow(void *v, size_t *cap, uint32_t id, size_t size, int fill)
 {
-	size_t i, nc;
+	size_t nc = *cap ? *cap : 1024;
 
-	if (id < c->keycap)
-		return;
-	nc = c->keycap ? c->keycap : 1024;
+	if (id < *cap)
+		return v;
 	while (nc <= id)
 		nc *= 2;
-	c->head = xrealloc(c->head, nc * sizeof(*c->head));
-	c->byid = xrealloc(c->byid, nc * sizeof(*c->byid));
-	for (i = c->keycap; i < nc; i++) {
-		c->head[i] = -1;
-		c->byid[i] = 0;
-	}
-	c->keycap = nc;
+	v = xrealloc(v, nc * size);
+	memset((char *)v + *cap * size, fill, (nc - *cap) * size);
+	*cap = nc;
+	return v;
 }
 
 static void
 task_index(struct tasks *c, size_t i)
 {
 	struct task *k = &c->v[i];
-	uint32_t e, id;
+	uint32_t id;
 
 	if (i >= c->nextcap) {
 		c->nextcap = c->nextcap ? c->nextcap * 2 : 1024;
 		c->next = xrealloc(c->next, c->nextcap * sizeof(*c->next));
 	}
-	e = strtab_intern(&c->keys, k->entity, strlen(k->entity));
-	keys_grow(c, e);
-	c->next[i] = c->head[e];
-	c->head[e] = (int32_t)i;
+	c->head = ids_grow(c->head, &c->headcap, k->eid, sizeof(*c->head),
+	    0xff);
+	c->next[i] = c->head[k->eid];
+	c->head[k->eid] = (int32_t)i;
 	id = strtab_intern(&c->keys, k->id, strlen(k->id));
-	keys_grow(c, id);
+	c->byid = ids_grow(c->byid, &c->keycap, id, sizeof(*c->byid), 0);
 	c->byid[id] = (uint32_t)i + 1;
 }
 
@@ -419,9 +404,9 @@ task_find(const struct tasks *c, const char *id)
 static int32_t
 task_first(const struct tasks *c, const char *entity, size_t n)
 {
-	uint32_t e = strtab_find(&c->keys, entity, n);
+	uint32_t e = strtab_find(&c->strs, entity, n);
 
-	return e == UINT32_MAX || e >= c->keycap ? -1 : c->head[e];
+	return e == UINT32_MAX || e >= c->headcap ? -1 : c->head[e];
 }
 
 struct task *
@@ -517,33 +502,32 @@ task_open(struct tasks *c, const struct task_entity *r, int to, int reason,
 	k->open = 1;
 	k->fresh = 1;
 	k->kind = r->kind;
-	k->entity = xstrdup(r->entity);
-	k->account = xstrdup(r->account);
-	k->region = xstrdup(r->region);
-	k->model = xstrdup(r->model);
-	k->principal = xstrdup(r->principal);
-	k->contract = xstrdup(r->contract);
-	k->last_good_tag = xstrdup(to == ST_STALE ? (last_good ? last_good :
-	    r->last_good_tag) : "");
+	/* the row's strings are in the table already: no copies */
+	k->entity = r->entity;
+	k->eid = r->id;
+	k->account = r->account;
+	k->region = r->region;
+	k->model = r->model;
+	k->principal = r->principal;
+	k->contract = r->contract;
+	k->last_good_tag = to != ST_STALE ? "" : last_good ?
+	    interns(c, last_good) : r->last_good_tag;
 	k->drift_date = to == ST_STALE ? day : DAY_NONE;
 	k->opened = day;
 	k->closed = DAY_NONE;
-	k->resolution = xstrdup("");
-	k->profile = xstrdup(p ? p->arn : "");
-	k->assignee = xstrdup("");
-	k->workload = xstrdup("");
-	k->owner = xstrdup("");
-	k->expected = xstrdup("");
+	k->resolution = "";
+	k->profile = p ? p->arn : "";
+	k->assignee = k->workload = k->owner = k->expected = "";
 	task_index(c, c->n - 1);
 }
 
 void
-task_close(struct task *k, long day, const char *resolution)
+task_close(struct tasks *c, struct task *k, long day,
+    const char *resolution)
 {
 	k->open = 0;
 	k->closed = day;
-	free(k->resolution);
-	k->resolution = xstrdup(resolution);
+	k->resolution = interns(c, resolution);
 	k->fresh = 1;
 }
 
@@ -579,26 +563,27 @@ tasks_add_previous(struct tasks *c, const struct task_rec *t, struct err *e)
 	k->type = t->type;
 	k->open = t->status == TS_OPEN;
 	k->kind = t->kind;
-	k->entity = span_dup(t->entity);
-	k->account = span_dup(t->account);
-	k->region = span_dup(t->region);
-	k->model = span_dup(t->model);
-	k->principal = span_dup(t->principal);
-	k->contract = span_dup(t->contract);
-	k->last_good_tag = span_dup(t->last_good_tag);
+	k->eid = strtab_intern(&c->strs, t->entity.s, t->entity.n);
+	k->entity = strtab_get(&c->strs, k->eid);
+	k->account = intern(c, t->account);
+	k->region = intern(c, t->region);
+	k->model = intern(c, t->model);
+	k->principal = intern(c, t->principal);
+	k->contract = intern(c, t->contract);
+	k->last_good_tag = intern(c, t->last_good_tag);
 	k->drift_date = t->drift_date;
 	k->opened = t->opened;
 	k->closed = t->closed;
-	k->resolution = span_dup(t->resolution);
-	k->assignee = span_dup(t->assignee);
-	k->workload = span_dup(t->workload);
-	k->owner = span_dup(t->owner);
-	k->profile = span_dup(t->profile);
+	k->resolution = intern(c, t->resolution);
+	k->assignee = intern(c, t->assignee);
+	k->workload = intern(c, t->workload);
+	k->owner = intern(c, t->owner);
+	k->profile = intern(c, t->profile);
 	k->impact = t->impact_to_date;
 	k->risk_spend = t->at_risk_spend;
 	k->risk_days = t->at_risk_days;
 	k->daily_impact = t->daily_impact;
-	k->expected = xstrdup("");
+	k->expected = "";
 	task_index(c, c->n - 1);
 	return 0;
 }
@@ -663,14 +648,14 @@ tasks_event(struct tasks *c, const struct event_rec *ev, int has_good,
 		 * one the new situation calls for */
 		k = task_open_of(c, r->entity);
 		if (k && k->opened <= ev->date)
-			task_close(k, ev->date, "superseded");
+			task_close(c, k, ev->date, "superseded");
 		task_open(c, r, to, ev->reason, ev->date, good);
 	} else if (task_state_open(to) && !task_state_open(from)) {
 		task_open(c, r, to, ev->reason, ev->date, good);
 	} else if (!task_state_open(to) && task_state_open(from)) {
 		k = task_open_of(c, r->entity);
 		if (k && k->opened <= ev->date)
-			task_close(k, ev->date, resolution_of(to));
+			task_close(c, k, ev->date, resolution_of(to));
 	}
 	return 0;
 }
@@ -700,24 +685,22 @@ profile_appeared(struct tasks *c, size_t i, const struct task_entity *r)
 	const struct task_profile *p = profile_for(c, r->account, r->region,
 	    r->model, c->as_of);
 	long d, drift;
-	char *good;
+	const char *good;
 	size_t before;
 
 	if (p == NULL || (p->since != DAY_NONE && p->since <= k->opened))
 		return;
 	d = p->since == DAY_NONE ? c->as_of : p->since;
 	drift = k->drift_date;
-	good = xstrdup(k->last_good_tag);
+	good = k->last_good_tag;	/* in the table: stays put */
 	before = c->n;
-	task_close(k, d, "profile-created");
+	task_close(c, k, d, "profile-created");
 	task_open(c, r, r->state, r->reason, d, good);	/* k moves */
 	if (c->n > before) {
 		k = &c->v[c->n - 1];
 		k->drift_date = drift;
-		free(k->last_good_tag);
 		k->last_good_tag = good;
-	} else
-		free(good);
+	}
 }
 
 /* The tag's key became misspelled, or the misspelled key went, with no
@@ -758,10 +741,11 @@ tasks_reconcile(struct tasks *c)
 		struct task *k = &c->v[i];
 		const struct task_entity *r;
 
-		if (!k->open || (r = tasks_entity(c, k->entity)) == NULL)
+		if (!k->open || (r = entity_of(c, k->eid)) == NULL)
 			continue;
 		if (!task_state_open(r->state))
-			task_close(k, r->state_since, resolution_of(r->state));
+			task_close(c, k, r->state_since,
+			    resolution_of(r->state));
 		else if (k->type == T_CREATE_PROFILE)
 			profile_appeared(c, i, r);
 		else
@@ -808,13 +792,6 @@ tasks_apply_ledger(struct tasks *c, const char *path, struct err *e)
 
 /* ---- what the tasks show ---- */
 
-static void
-set_str(char **p, const char *s)
-{
-	free(*p);
-	*p = xstrdup(s);
-}
-
 /* the money a task blocks: from the ledgers' days at risk, or (no
  * ledger) the state's recent daily spend for the days it has been open */
 static void
@@ -856,10 +833,10 @@ tasks_refresh(struct tasks *c, int have_ledger)
 
 	for (i = 0; i < c->n; i++) {
 		struct task *k = &c->v[i];
-		const struct task_entity *r = tasks_entity(c, k->entity);
+		const struct task_entity *r = entity_of(c, k->eid);
 		int ci = contracts_find(c->contracts, k->contract);
 		const struct contract *ct;
-		char val[64];
+		char val[64], exp[64 + 16];
 
 		if (ci < 0 && r)
 			ci = contracts_find(c->contracts, r->contract);
@@ -872,25 +849,20 @@ tasks_refresh(struct tasks *c, int have_ledger)
 		    strlen(r->misvalue) < sizeof(val) &&
 		    map_tag_check(r->misvalue, ct->mpe) == TAG_OK)
 			memcpy(val, r->misvalue, strlen(r->misvalue) + 1);
-		free(k->expected);
-		k->expected = xmalloc(strlen(val) + 16);
-		snprintf(k->expected, strlen(val) + 16, "map-migrated=%s", val);
+		/* task_text takes the value back from after the '=' */
+		snprintf(exp, sizeof(exp), "map-migrated=%s", val);
+		k->expected = interns(c, exp);
 		if (r && (k->open || k->fresh)) {
 			int owned = strcmp(r->workload, "unowned") != 0;
 
-			set_str(&k->assignee, r->engineer[0] ? r->engineer :
-			    "unassigned");
-			set_str(&k->workload, owned ? r->workload : "");
-			set_str(&k->owner, owned ? r->owner : "");
+			k->assignee = r->engineer[0] ? r->engineer :
+			    "unassigned";
+			k->workload = owned ? r->workload : "";
+			k->owner = owned ? r->owner : "";
 		}
 		if (k->assignee[0] == '\0')
-			set_str(&k->assignee, "unassigned");
-		if (r)
-			task_command(k, r, val);
-		else {
-			set_str(&k->command, "");
-			set_str(&k->action, "");
-		}
+			k->assignee = "unassigned";
+		k->row = r ? (uint32_t)(r - c->rows) + 1 : 0;
 		if (ct)
 			impact(c, k, r, ct, have_ledger);
 	}
@@ -904,7 +876,9 @@ cmp_task(const void *a, const void *b)
 
 	if (x->opened != y->opened)
 		return x->opened < y->opened ? -1 : 1;
-	if ((d = strcmp(x->entity, y->entity)) != 0)
+	/* one table: the same string is the same id (a long id is not
+	 * compared with itself) */
+	if (x->eid != y->eid && (d = strcmp(x->entity, y->entity)) != 0)
 		return d;
 	if (x->type != y->type)
 		return x->type - y->type;
@@ -919,10 +893,10 @@ tasks_sort(struct tasks *c)
 	if (c->n > 1)
 		qsort(c->v, c->n, sizeof(*c->v), cmp_task);
 	/* the lookups follow the tasks to their new places */
-	for (i = 0; i < c->keycap; i++) {
+	for (i = 0; i < c->headcap; i++)
 		c->head[i] = -1;
+	for (i = 0; i < c->keycap; i++)
 		c->byid[i] = 0;
-	}
 	for (i = c->n; i > 0; i--)
 		task_index(c, i - 1);
 }

@@ -36,6 +36,7 @@ struct task_entity {
 	int kind, state, reason;	/* map/vocab.h */
 	long state_since, drift_date, first_seen;
 	money_t daily_cost;
+	uint32_t id;		/* the entity's id in the string table */
 };
 
 /* an application inference profile known to exist */
@@ -45,14 +46,20 @@ struct task_profile {
 	int tagged;
 };
 
+/* A task. Its strings live in the context's string table (or are
+ * literals), so a long value is held once however many tasks name it;
+ * the action and the command are built as they are written (task_text),
+ * never kept. */
 struct task {
 	char id[17];
 	int type;		/* enum task_type */
 	int open;
 	int kind;		/* enum entity_kind */
-	char *entity, *account, *region, *model, *principal;
-	char *contract, *expected, *last_good_tag, *resolution;
-	char *assignee, *workload, *owner, *profile, *action, *command;
+	const char *entity, *account, *region, *model, *principal;
+	const char *contract, *expected, *last_good_tag, *resolution;
+	const char *assignee, *workload, *owner, *profile;
+	uint32_t eid;		/* the entity's id in the string table */
+	uint32_t row;		/* its state row + 1 (tasks_refresh), 0: none */
 	long drift_date, opened, closed;
 	money_t daily_impact, impact, risk_spend;
 	long risk_days;
@@ -64,7 +71,8 @@ struct tasks {
 	long as_of;		/* the day of the run; DAY_NONE until known */
 	long prev_as_of;	/* the previous task list's */
 
-	struct strtab strs;	/* the state's and the inventory's strings */
+	struct strtab strs;	/* the state's, the inventory's and the
+				 * tasks' strings */
 	struct task_entity *rows;
 	size_t nrows, rowcap;
 	uint32_t *row_of;	/* string id of an entity -> row + 1 */
@@ -75,10 +83,11 @@ struct tasks {
 	struct task *v;		/* the task list */
 	size_t n, cap;
 	/* lookups: a task by id, the tasks of an entity (a chain) */
-	struct strtab keys;	/* task ids and entities */
-	int32_t *head;		/* key -> first task of that entity */
+	struct strtab keys;	/* task ids */
 	uint32_t *byid;		/* key -> task + 1 */
 	size_t keycap;
+	int32_t *head;		/* entity's string id -> its first task */
+	size_t headcap;
 	int32_t *next;		/* task -> next task of the same entity */
 	size_t nextcap;
 };
@@ -122,7 +131,8 @@ int task_decide(const struct tasks *, const struct task_entity *, int to,
  * known. last_good: the event's last_good_tag, or NULL for the state's. */
 void task_open(struct tasks *, const struct task_entity *, int to,
     int reason, long day, const char *last_good);
-void task_close(struct task *, long day, const char *resolution);
+void task_close(struct tasks *, struct task *, long day,
+    const char *resolution);
 struct task *task_find(const struct tasks *, const char *id);
 /* the open task of an entity, or NULL */
 struct task *task_open_of(const struct tasks *, const char *entity);
@@ -149,17 +159,19 @@ int tasks_apply_ledger(struct tasks *, const char *path, struct err *e);
 void tasks_ledger_row(struct tasks *, const struct ledger_rec *);
 /* What tasks show from today's state: the expected tag, who, how much
  * (daily impact: from the ledgers' days at risk when have_ledger, else
- * from the state's daily spend), the action and command. */
+ * from the state's daily spend), the entity's row for task_text. */
 void tasks_refresh(struct tasks *, int have_ledger);
 /* Sort the list into the order of the tasks file. */
 void tasks_sort(struct tasks *);
 
 /* ---- the action and the command ----
- * Set k->action (one sentence) and k->command (an AWS CLI line, every
- * value from the data single-quoted) for the entity r and the map-migrated
- * value. */
-void task_command(struct task *k, const struct task_entity *r,
-    const char *value);
+ * The action (one sentence) into act and the command (an AWS CLI line,
+ * every value from the data single-quoted) into cmd, each replacing what
+ * the buffer held, for a task after tasks_refresh: both empty when its
+ * entity is not in the state. Built when written, into buffers the
+ * writer reuses: a task list holds no copy of them. */
+void task_text(const struct tasks *, const struct task *, struct buf *act,
+    struct buf *cmd);
 
 /* ---- output ---- */
 void tasks_write(const struct tasks *, struct out *,

@@ -15,12 +15,15 @@
 static void
 q(struct buf *b, const char *s)
 {
+	const char *p;
+
 	buf_addc(b, '\'');
-	for (; *s; s++)
-		if (*s == '\'')
-			buf_adds(b, "'\"'\"'");
-		else
-			buf_addc(b, *s);
+	while ((p = strchr(s, '\'')) != NULL) {
+		buf_add(b, s, (size_t)(p - s));
+		buf_adds(b, "'\"'\"'");
+		s = p + 1;
+	}
+	buf_adds(b, s);
 	buf_addc(b, '\'');
 }
 
@@ -459,11 +462,18 @@ cmd_principal(struct buf *c, struct buf *a, const struct task *k,
 }
 
 void
-task_command(struct task *k, const struct task_entity *r, const char *value)
+task_text(const struct tasks *t, const struct task *k, struct buf *act,
+    struct buf *cmd)
 {
-	struct buf c = { 0 }, a = { 0 };
+	struct buf c = *cmd, a = *act;
+	const struct task_entity *r;
+	const char *value = k->expected + strlen("map-migrated=");
 
-	switch (k->type) {
+	c.len = a.len = 0;
+	buf_cstr(&c);
+	buf_cstr(&a);
+	r = k->row ? &t->rows[k->row - 1] : NULL;
+	switch (r ? k->type : -1) {
 	case T_TAG_RESOURCE:
 	case T_RETAG_RESOURCE:
 		cmd_resource(&c, &a, k, r, value);
@@ -494,18 +504,14 @@ task_command(struct task *k, const struct task_entity *r, const char *value)
 		cmd_rename(&c, &a, k, r, value);
 		break;
 	}
-	if (has_control(buf_cstr(&c))) {
+	if (has_control(c.s)) {
 		c.len = 0;
 		buf_adds(&c, "# not built: a value holds a tab, newline or other "
 		    "control character; tag this entity by hand");
 		buf_adds(&a, " (by hand: a value holds a control character)");
 	}
-	free(k->command);
-	free(k->action);
-	k->command = xstrdup(buf_cstr(&c));
-	k->action = xstrdup(buf_cstr(&a));
-	buf_free(&c);
-	buf_free(&a);
+	*cmd = c;
+	*act = a;
 }
 
 /* ---- the tasks and notifications files ---- */
@@ -548,6 +554,7 @@ tab_money(struct out *o, money_t m)
 void
 tasks_write(const struct tasks *c, struct out *o, const struct task_filter *f)
 {
+	struct buf act = { 0 }, cmd = { 0 };
 	size_t i;
 
 	out_s(o, HDR_TASKS);
@@ -556,6 +563,7 @@ tasks_write(const struct tasks *c, struct out *o, const struct task_filter *f)
 
 		if (!shown(k, f))
 			continue;
+		task_text(c, k, &act, &cmd);
 		out_day(o, c->as_of);
 		tab_val(o, k->id);
 		tab_val(o, task_type_names[k->type]);
@@ -582,52 +590,89 @@ tasks_write(const struct tasks *c, struct out *o, const struct task_filter *f)
 		tab_money(o, k->risk_spend);
 		out_c(o, '\t');
 		out_long(o, k->risk_days);
-		tab_val(o, k->action);
-		tab_val(o, k->command);
+		tab_val(o, act.s);
+		tab_val(o, cmd.s);
 		out_c(o, '\n');
 	}
+	buf_free(&act);
+	buf_free(&cmd);
 }
 
 void
 tasks_write_notify(const struct tasks *c, struct out *o)
 {
+	struct buf act = { 0 }, cmd = { 0 }, note = { 0 };
 	size_t i;
 	char m[MONEY_BUFSZ];
 
 	out_s(o, HDR_NOTIFY);
 	for (i = 0; i < c->n; i++) {
 		const struct task *k = &c->v[i];
-		struct buf note = { 0 };
 
 		if (!k->open || k->workload[0] == '\0')
 			continue;
+		task_text(c, k, &act, &cmd);
 		out_day(o, c->as_of);
 		tab_val(o, k->owner);
 		tab_val(o, k->workload);
 		tab_val(o, k->id);
 		tab_val(o, task_type_names[k->type]);
 		tab_val(o, k->assignee);
-		tab_val(o, k->action);
+		tab_val(o, act.s);
 		tab_money(o, k->daily_impact);
 		money_fmt(k->daily_impact, m, 2);
+		note.len = 0;
 		buf_printf(&note, "MAP credit accrual on %s is blocked: about "
 		    "$%s a day until the Cloud Engineer (%s) completes this "
 		    "task. No action is needed from you.", k->workload, m,
 		    k->assignee);
 		tab_val(o, buf_cstr(&note));
 		out_c(o, '\n');
-		buf_free(&note);
 	}
+	buf_free(&act);
+	buf_free(&cmd);
+	buf_free(&note);
 }
 
-/* a comment line's text: a value's control bytes become '?', so no value
- * can end the comment and start a command */
+/* text in a comment line: a value's control bytes become '?', so no
+ * value can end the comment and start a command */
+static void
+comment_text(struct out *o, const char *s)
+{
+	for (; *s; s++)
+		out_c(o, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+}
+
 static void
 comment(struct out *o, const char *s)
 {
 	out_s(o, "# ");
-	for (; *s; s++)
-		out_c(o, (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+	comment_text(o, s);
+	out_c(o, '\n');
+}
+
+/* "# ID TYPE ENTITY (account A, REGION): $X a day at stake", each value
+ * written where it is (not formatted into a copy first) */
+static void
+comment_task(struct out *o, const struct task *k, struct buf *b)
+{
+	out_s(o, "# ");
+	comment_text(o, k->id);
+	out_c(o, ' ');
+	out_s(o, task_type_names[k->type]);
+	out_c(o, ' ');
+	comment_text(o, k->entity);
+	out_s(o, " (account ");
+	comment_text(o, k->account);
+	if (k->region[0]) {
+		out_s(o, ", ");
+		comment_text(o, k->region);
+	}
+	out_s(o, "): ");
+	b->len = 0;
+	fmt_dollars(k->daily_impact, b);
+	buf_adds(b, " a day at stake");
+	comment_text(o, b->s);
 	out_c(o, '\n');
 }
 
@@ -636,7 +681,7 @@ tasks_write_script(const struct tasks *c, struct out *o,
     const struct task_filter *f)
 {
 	char day[DATE_DAYLEN];
-	struct buf b = { 0 };
+	struct buf b = { 0 }, act = { 0 }, cmd = { 0 };
 	size_t i, n = 0;
 
 	for (i = 0; i < c->n; i++)
@@ -655,22 +700,18 @@ tasks_write_script(const struct tasks *c, struct out *o,
 
 		if (!k->open || !shown(k, f))
 			continue;
+		task_text(c, k, &act, &cmd);
 		out_c(o, '\n');
-		b.len = 0;
-		buf_printf(&b, "%s %s %s (account %s%s%s): ", k->id,
-		    task_type_names[k->type], k->entity, k->account,
-		    k->region[0] ? ", " : "", k->region);
-		fmt_dollars(k->daily_impact, &b);
-		buf_adds(&b, " a day at stake");
-		comment(o, b.s);
-		comment(o, k->action);
-		if (k->command[0] == '#' || k->command[0] == '\0')
-			comment(o, k->command[0] ? k->command + 2 :
-			    "no command");
+		comment_task(o, k, &b);
+		comment(o, act.s);
+		if (cmd.s[0] == '#' || cmd.s[0] == '\0')
+			comment(o, cmd.s[0] ? cmd.s + 2 : "no command");
 		else {
-			out_s(o, k->command);
+			out_add(o, cmd.s, cmd.len);
 			out_c(o, '\n');
 		}
 	}
 	buf_free(&b);
+	buf_free(&act);
+	buf_free(&cmd);
 }
