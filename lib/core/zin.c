@@ -14,6 +14,7 @@
 
 #define RAWSZ (256 * 1024)
 #define BLKSZ (1024 * 1024)
+#define BLKSZ0 (64 * 1024)	/* the first blocks (see inflate_all) */
 #define NBLK 4
 
 
@@ -35,13 +36,14 @@ wait_cv(pthread_cond_t *cv, pthread_mutex_t *mu)
 
 struct blk {
 	char *data;
-	size_t len;
+	size_t cap, len;
 	int last;		/* 1 end of data, -1 error */
 };
 
 struct zin {
 	int fd, ownfd, gz;
-	char *raw;		/* plain mode: read buffer */
+	char *raw;		/* read buffer: plain bytes, or gzip in */
+	size_t rawsz;		/* RAWSZ, or less for a small file */
 	size_t rawpre;		/* bytes already in raw from sniffing */
 	_Atomic uint64_t nin;
 	/* gzip mode: z holds the buffers; ISA-L inflates them unless
@@ -57,6 +59,7 @@ struct zin {
 	pthread_mutex_t mu;
 	pthread_cond_t cv;
 	struct blk blk[NBLK];
+	size_t blksz;		/* the next block's size (inflate_all) */
 	int head, count;	/* ring of filled blocks */
 	int stop;
 	int cur;		/* block held by the reader, or -1 */
@@ -167,7 +170,7 @@ zip_take(struct zin *zi, unsigned char *dst, size_t n)
 			z->avail_in--;
 			continue;
 		}
-		r = readall(zi->fd, zi->raw, RAWSZ);
+		r = readall(zi->fd, zi->raw, zi->rawsz);
 		if (r <= 0)
 			break;
 		atomic_fetch_add(&zi->nin, (uint64_t)r);
@@ -268,16 +271,17 @@ static int
 fill(struct zin *zi, struct blk *b)
 {
 	z_stream *z = &zi->z;
+	size_t cap = b->cap;
 	int rc;
 
 	z->next_out = (Bytef *)b->data;
-	z->avail_out = BLKSZ;
+	z->avail_out = (uInt)cap;
 	if (zi->member_end) {
 		/* after a member: another one, the end, or garbage */
 		ssize_t r;
 
 		zi->member_end = 0;
-		r = readall(zi->fd, zi->raw, RAWSZ);
+		r = readall(zi->fd, zi->raw, zi->rawsz);
 		if (r < 0) {
 			err_set(&zi->terr, EXIT_SYS, 0, "read error: %s",
 			    strerror(errno));
@@ -291,7 +295,7 @@ fill(struct zin *zi, struct blk *b)
 		atomic_fetch_add(&zi->nin, (uint64_t)r);
 		z->next_in = (Bytef *)zi->raw;
 		z->avail_in = (uInt)r;
-		zi->shortread = (size_t)r < RAWSZ;
+		zi->shortread = (size_t)r < zi->rawsz;
 		if (z->next_in[0] != 0x1f) {
 			err_set(&zi->terr, EXIT_DATA, 0,
 			    "trailing garbage after gzip data");
@@ -306,9 +310,9 @@ fill(struct zin *zi, struct blk *b)
 
 			/* what a short read gave goes out now, so a slow pipe's
 			 * rows are not held back until a block fills */
-			if (zi->shortread && z->avail_out < BLKSZ) {
+			if (zi->shortread && z->avail_out < cap) {
 				zi->shortread = 0;
-				b->len = BLKSZ - z->avail_out;
+				b->len = cap - z->avail_out;
 				return 1;
 			}
 			if (zi->inlen) {	/* sniffed bytes */
@@ -316,37 +320,37 @@ fill(struct zin *zi, struct blk *b)
 				z->avail_in = (uInt)zi->inlen;
 				zi->inlen = 0;
 			} else {
-				r = readall(zi->fd, zi->raw, RAWSZ);
+				r = readall(zi->fd, zi->raw, zi->rawsz);
 				if (r < 0) {
 					err_set(&zi->terr, EXIT_SYS, 0,
 					    "read error: %s", strerror(errno));
-					b->len = BLKSZ - z->avail_out;
+					b->len = cap - z->avail_out;
 					return -1;
 				}
 				if (r == 0) {
 					err_set(&zi->terr, EXIT_DATA, 0,
 					    zi->zip ? "truncated ZIP input" :
 					    "truncated gzip input");
-					b->len = BLKSZ - z->avail_out;
+					b->len = cap - z->avail_out;
 					return -1;
 				}
 				atomic_fetch_add(&zi->nin, (uint64_t)r);
 				z->next_in = (Bytef *)zi->raw;
 				z->avail_in = (uInt)r;
-				zi->shortread = (size_t)r < RAWSZ;
+				zi->shortread = (size_t)r < zi->rawsz;
 			}
 		}
 		rc = inflate_step(zi);
 		if (rc == Z_STREAM_END && zi->zip) {
-			b->len = BLKSZ - z->avail_out;
+			b->len = cap - z->avail_out;
 			return zip_end(zi) == 0 ? 0 : -1;
 		}
 		if (rc == Z_STREAM_END) {
 			/* a member ends: when the input has nothing more just
 			 * now, hand over what there is before waiting for it */
-			if (z->avail_in == 0 && z->avail_out < BLKSZ) {
+			if (z->avail_in == 0 && z->avail_out < cap) {
 				zi->member_end = 1;
-				b->len = BLKSZ - z->avail_out;
+				b->len = cap - z->avail_out;
 				return 1;
 			}
 			/* another member? skip to it, or finish */
@@ -354,16 +358,16 @@ fill(struct zin *zi, struct blk *b)
 				ssize_t r;
 
 				if (z->avail_in == 0) {
-					r = readall(zi->fd, zi->raw, RAWSZ);
+					r = readall(zi->fd, zi->raw, zi->rawsz);
 					if (r < 0) {
 						err_set(&zi->terr, EXIT_SYS, 0,
 						    "read error: %s",
 						    strerror(errno));
-						b->len = BLKSZ - z->avail_out;
+						b->len = cap - z->avail_out;
 						return -1;
 					}
 					if (r == 0) {
-						b->len = BLKSZ - z->avail_out;
+						b->len = cap - z->avail_out;
 						return 0;
 					}
 					atomic_fetch_add(&zi->nin, (uint64_t)r);
@@ -376,23 +380,24 @@ fill(struct zin *zi, struct blk *b)
 				}
 				err_set(&zi->terr, EXIT_DATA, 0,
 				    "trailing garbage after gzip data");
-				b->len = BLKSZ - z->avail_out;
+				b->len = cap - z->avail_out;
 				return -1;
 			}
 			continue;
 		}
 		if (rc != Z_OK) {
-			b->len = BLKSZ - z->avail_out;
+			b->len = cap - z->avail_out;
 			return -1;
 		}
 	}
-	b->len = BLKSZ;
+	b->len = cap;
 	return 1;
 }
 
 static void
 inflate_all(struct zin *zi)
 {
+	struct blk *b;
 	int rc = 1, slot;
 
 	while (rc == 1) {
@@ -406,7 +411,18 @@ inflate_all(struct zin *zi)
 		}
 		slot = (zi->head + zi->count) % NBLK;
 		pthread_mutex_unlock(&zi->mu);
-		rc = fill(zi, &zi->blk[slot]);
+		/* blocks are made as needed, the first ones small: a small
+		 * input never needs NBLK * BLKSZ bytes; a block that fills
+		 * makes the next one twice as big, up to BLKSZ */
+		b = &zi->blk[slot];
+		if (b->cap < zi->blksz) {
+			free(b->data);
+			b->data = xmalloc(zi->blksz);
+			b->cap = zi->blksz;
+		}
+		rc = fill(zi, b);
+		if (rc == 1 && b->len == b->cap && zi->blksz < BLKSZ)
+			zi->blksz *= 2;
 		pthread_mutex_lock(&zi->mu);
 		zi->blk[slot].last = rc == 1 ? 0 : rc == 0 ? 1 : -1;
 		zi->count++;
@@ -509,9 +525,9 @@ struct zin *
 zin_open(const char *path, struct err *e)
 {
 	struct zin *zi = xcalloc(1, sizeof(*zi));
+	struct stat sb;
 	ssize_t r;
 	size_t got = 0;
-	int i;
 
 	zi->cur = -1;
 	if (strcmp(path, "-") == 0) {
@@ -525,12 +541,17 @@ zin_open(const char *path, struct err *e)
 		}
 		zi->ownfd = 1;
 	}
-	zi->raw = xmalloc(RAWSZ);
+	/* a small regular file needs no more than its size */
+	zi->rawsz = RAWSZ;
+	if (fstat(zi->fd, &sb) == 0 && S_ISREG(sb.st_mode) &&
+	    sb.st_size < RAWSZ - 4096)
+		zi->rawsz = ((size_t)sb.st_size / 4096 + 1) * 4096;
+	zi->raw = xmalloc(zi->rawsz);
 	/* sniff two bytes; for a ZIP, its local header */
 	while (got < 2 || (got >= 4 && memcmp(zi->raw, "PK\3\4", 4) == 0 &&
-	    got < RAWSZ && (got < 30 || got < 30 + (size_t)le16((unsigned
+	    got < zi->rawsz && (got < 30 || got < 30 + (size_t)le16((unsigned
 	    char *)zi->raw + 26) + le16((unsigned char *)zi->raw + 28)))) {
-		r = readall(zi->fd, zi->raw + got, RAWSZ - got);
+		r = readall(zi->fd, zi->raw + got, zi->rawsz - got);
 		if (r < 0) {
 			err_set(e, EXIT_SYS, 0, "%s", strerror(errno));
 			zin_close(zi);
@@ -574,8 +595,7 @@ zin_open(const char *path, struct err *e)
 		memcpy(zi->inbuf, zi->raw, got);
 		zi->inlen = got;
 		zi->rawpre = 0;
-		for (i = 0; i < NBLK; i++)
-			zi->blk[i].data = xmalloc(BLKSZ);
+		zi->blksz = BLKSZ0;
 		pthread_mutex_init(&zi->mu, NULL);
 		pthread_cond_init(&zi->cv, NULL);
 		if (pthread_create(&zi->th, NULL, worker, zi) != 0) {
@@ -607,7 +627,7 @@ zin_read(struct zin *zi, const char **buf, size_t *len, struct err *e)
 			zi->rawpre = 0;
 			return 1;
 		}
-		r = readall(zi->fd, zi->raw, RAWSZ);
+		r = readall(zi->fd, zi->raw, zi->rawsz);
 		if (r < 0) {
 			err_set(e, EXIT_SYS, 0, "read error: %s", strerror(errno));
 			return -1;

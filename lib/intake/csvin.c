@@ -74,7 +74,8 @@ struct csvin {
 	struct batch b[NBATCH];
 	int head, count;	/* ring of full batches */
 	int held;		/* the reader holds b[head] */
-	int stop, started;
+	atomic_int stop;	/* csvin_free (seen at every slice) */
+	int started;
 	atomic_int finished;	/* the parser thread is about to return */
 	pthread_t th;
 	pthread_mutex_t mu;
@@ -494,6 +495,10 @@ parse_all(struct csvin *c)
 			}
 			if (c->cur->alen >= BATCH_BYTES && c->cur->nrows > 0 &&
 			    publish(c, 0) < 0)
+				return;
+			/* told to stop: no need to fill the batch first */
+			if (atomic_load_explicit(&c->stop,
+			    memory_order_relaxed))
 				return;
 		}
 		/* the rows of a short read go out now: a slow pipe's rows
