@@ -306,12 +306,8 @@ step_shard() {	# I K: shard K of derivation I
 		--first-seen-out "$_sd/first-seen.tsv" \
 		--credit-lines "$_sd/credit-lines.tsv" --
 	# the shard's lines of each period, where curscan wrote them
-	_n=0
-	for _p in $_per; do
-		set -- "$@" "$work/scan/$_p/$_k.tsv"
-		_n=$((_n + 1))
-	done
-	[ $_n -gt 0 ] || set -- "$@" "$work/charges.header"
+	for _p in $_per; do set -- "$@" "$work/scan/$_p/$_k.tsv"; done
+	[ -n "$_per" ] || set -- "$@" "$work/charges.header"
 	stage mapstate "$_sd/state.tsv" "$bindir/mapstate" "$@"
 	set -- -c "$contracts"
 	_t=$(shard_in "$_tin" "$_k" tasks)
