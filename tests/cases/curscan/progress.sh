@@ -8,7 +8,8 @@ f=testdata/cur/athena-basic.csv
 rows=$(($(wc -l < "$TMP/big.csv") - 1))
 mkfifo "$TMP/fifo"
 { head -n 5001 "$TMP/big.csv"; sleep 2; tail -n +5002 "$TMP/big.csv"; } > "$TMP/fifo" &
-curscan -p -j 1 "$TMP/big.csv" "$TMP/fifo" > "$TMP/out" 2> "$TMP/err"; echo "exit $?"
+curscan -p -j 1 "$TMP/big.csv" "$TMP/fifo" > "$TMP/out" 2> "$TMP/err"
+rc=$?
 wait
 # (lines before the FIFO's stall depend on the machine's speed: only the
 # one of the stall and the last are checked; rows count in steps of 4,096)
@@ -17,3 +18,4 @@ tr '\r' '\n' < "$TMP/err" | grep 'files' | sed 's/, [0-9.]* rows\/s, [0-9.]* MB\
 tail -c 4 "$TMP/err" | od -An -c | tr -s ' '
 echo "input rows: $rows in each file"
 curscan "$TMP/big.csv" "$TMP/big.csv" | cmp - "$TMP/out" && echo "standard output: the same as without -p"
+exit $rc

@@ -16,5 +16,6 @@ cat "$TMP/s/first-seen.tsv"
 echo "--- a scan that fails"
 mkdir "$TMP/bad"
 curscan --shards 2 -o "$TMP/bad" testdata/cur/bad-number.csv
-echo "exit $?"
+rc=$?
 ls -A "$TMP/bad"
+exit $rc

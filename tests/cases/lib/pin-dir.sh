@@ -19,5 +19,7 @@ cd - >/dev/null || exit 1
 echo "--- mapask: the sources are the night's own files"
 . tests/mcp_night.sh
 cp -R "$N" "$TMP/n"
-mapask -d "$TMP/n" -f tsv rate > "$TMP/a"; echo "exit $?"
+mapask -d "$TMP/n" -f tsv rate > "$TMP/a"
+rc=$?
 tests/cols section,file "$TMP/a" | awk -F '\t' '$1 == "sources" { sub(/.*\/n\//, "", $2); print "  " $2 }'
+exit $rc

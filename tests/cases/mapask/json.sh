@@ -3,7 +3,8 @@
 # the same figures as the TSV.
 . tests/mcp_night.sh
 ln -s "$N" "$TMP/n"
-mapask -d "$TMP/n" -f json rate --team payments > "$TMP/a.json"; echo "exit $?"
+mapask -d "$TMP/n" -f json rate --team payments > "$TMP/a.json"
+rc=$?
 python3 -c '
 import json, sys
 j = json.load(open(sys.argv[1]))
@@ -17,3 +18,4 @@ for a in j["answer"]:
     print(" ", a)
 ' "$TMP/a.json"
 mapask -d "$TMP/n" -f json tasks | python3 -c 'import json,sys; j = json.load(sys.stdin); t = j["sections"][0]["rows"][0]; print(t["task_id"], t["daily_impact"], t["drift_date"])'
+exit $rc

@@ -10,4 +10,4 @@
 cp -R "$N" "$TMP/n"
 echo secret > "$TMP/outside"
 ln -s "$TMP/outside" "$TMP/n/current/link-out"
-python3 tests/mcp_client.py "$BIN/mapask" "$TMP/n" "$TMP/outside"; echo "exit $?"
+python3 tests/mcp_client.py "$BIN/mapask" "$TMP/n" "$TMP/outside"

@@ -21,5 +21,6 @@ a
 all
 y
 ANSWERS
-echo "exit $?"
+rc=$?
 tail -n 1 "$f"
+exit $rc

@@ -26,5 +26,6 @@ s
 444455550000
 none
 ANSWERS
-echo "exit $?"
+rc=$?
 tail -n 1 "$f"
+exit $rc

@@ -25,5 +25,6 @@ e
 
 n
 ANSWERS
-echo "exit $?"
+rc=$?
 ls "$TMP"
+exit $rc

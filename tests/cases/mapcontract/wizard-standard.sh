@@ -25,5 +25,6 @@ new-accounts, name:sandbox-*
 maybe
 y
 ANSWERS
-echo "exit $?"
+rc=$?
 cat "$f"
+exit $rc

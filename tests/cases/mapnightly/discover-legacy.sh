@@ -21,6 +21,7 @@ legacy() {	# PERIOD-FOLDER ASSEMBLY DAY...
 legacy 20260301-20260401 asm-03 2026-03-30 2026-03-31
 legacy 20260401-20260501 asm-04 2026-04-01 2026-04-02
 mapnightly -d "$TMP/s" -c "$TMP/c.tsv" --no-report -r "$TMP/root" -a 2026-04-02
-echo "exit $?"
+rc=$?
 grep -E '^(checkpoint|open|delivery|rows)' "$TMP/s/current/night.log"
 sed 1d "$TMP/s/current/ledger.tsv" | cut -f 1,2,8,10 | sed 's/^/  /'
+exit $rc

@@ -13,7 +13,8 @@ printf '#!/bin/sh\ncat >>"$1"\n' >"$TMP/sendmail"
 chmod +x "$TMP/sendmail"
 mapnightly -d "$TMP/s" -c demo/contracts.tsv -w "$TMP/workloads.tsv" -g demo/grants.tsv \
     -r "$e" -m "$e/$M" --mail --sendmail "$TMP/sendmail $TMP/box"
-echo "exit $?"
+rc=$?
 grep -c '^To: ' "$TMP/box"
 grep -i -e '^bcc' -e '^To: .*[ ,]' -e 'Tom Berg' "$TMP/box" || echo "no Bcc:, no other To:"
 ls "$TMP/s/current/report" | grep -e tom -e noah -e yusuf
+exit $rc

@@ -5,5 +5,6 @@
 contract "$TMP/c.tsv"
 { row 2026-04-01 10 i-a 1; row 2026-04-02 10 i-a 1; } | deliver "$TMP/root" 2026-04 exec-0402
 mapnightly -d "$TMP/s" -c "$TMP/c.tsv" -r "$TMP/root" -a 2026-04-02
-echo "exit $?"
+rc=$?
 ls "$TMP/s/current"
+exit $rc

@@ -7,7 +7,8 @@ e=$TMP/demo/exports/2026-04-02
 : >"$TMP/full"
 TMPDIR=$TMP/full mapnightly -d "$TMP/s" -c demo/contracts.tsv -w demo/workloads.tsv \
     -r "$e" -m "$e/$M" -a 2026-04-02
-echo "exit $?"
+rc=$?
 ls -A "$TMP/s"
 [ -s "$TMP/full" ] && echo "TMPDIR written to"
 head -n 2 "$TMP/s/current/state.tsv" | tail -n 1 | cut -f 1
+exit $rc

@@ -1,7 +1,8 @@
 # The history: one row per day and workload; a day run again replaces its
 # rows; a ledger of several days records every day
 D=testdata/score H=$TMP/h.tsv
-mapscore -l $D/april.tsv -H "$H" > /dev/null; echo "exit $?"
+mapscore -l $D/april.tsv -H "$H" > /dev/null
+rc=$?
 cat "$H"
 echo "--- the same day again: the same bytes"
 cp "$H" "$TMP/h1"
@@ -30,3 +31,4 @@ echo "--- an empty file is an empty history"
 : > "$TMP/e"
 mapscore -l $D/april.tsv -H "$TMP/e" > /dev/null
 cmp "$TMP/e" "$TMP/h1" && echo identical
+exit $rc

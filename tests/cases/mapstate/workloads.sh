@@ -5,7 +5,8 @@
 # to the resource; bucket-gap matches two prefixes and goes to the longer.
 # Spend no claim covers is unowned, and shown.
 C=testdata/state/contracts.tsv M=testdata/state/month.tsv W=testdata/state/workloads.tsv
-mapstate -c $C -w $W -l "$TMP/led" $M > "$TMP/state"; echo "exit $?"
+mapstate -c $C -w $W -l "$TMP/led" $M > "$TMP/state"
+rc=$?
 tests/cols entity,entity_kind,account,principal,tag_team,workload,team,product,portfolio,owner,engineer "$TMP/state"
 echo "--- the ledger carries workload, team, product, portfolio (day 6)"
 tests/cols date,entity,state,eligible_cost,accruing_cost,workload,team,product,portfolio "$TMP/led" |
@@ -29,3 +30,4 @@ for d in 1 2 3 4 5 6; do
 	prev=$TMP/state$d
 done
 cmp "$TMP/state6" "$TMP/state" && echo "state: identical"
+exit $rc
