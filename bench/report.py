@@ -24,6 +24,7 @@ LABELS = [
     ("curscan-gz", "(d) curscan export.csv.gz"),
     ("curscan-gz-zlib", "(d') curscan, ZIN_INFLATE=zlib"),
     ("curscan-plain", "(e) curscan export.csv"),
+    ("curscan-plain-scalar", "(e') curscan, CSVIN_PARSER=scalar"),
     ("duckdb-gz", "(f) DuckDB read_csv(gz) -> TSV"),
     ("duckdb-startup", "    node + DuckDB start-up, SELECT 1"),
 ]
@@ -129,6 +130,8 @@ def main():
     ratio("curscan-gz", "csvparse-gz", "curscan(gz) / csvparse(gz)")
     ratio("curscan-gz", "zcat", "curscan(gz) / zcat")
     ratio("curscan-gz", "curscan-plain", "curscan(gz) / curscan(plain)")
+    ratio("curscan-plain", "curscan-plain-scalar",
+          "curscan(plain) / curscan(plain, scalar scanner)")
     w("")
     w("peak RSS (one run each)")
     for key, label in [("curscan-gz", "curscan export.csv.gz"),

@@ -182,6 +182,7 @@ tab=$(printf '\t')
 	printf 'csvparse-gz\t%s %s >/dev/null\n' "$(q "$csvparse")" "$(q "$gz")"
 	printf 'curscan-gz\t%s --no-progress %s >/dev/null\n' "$(q "$curscan")" "$(q "$gz")"
 	printf 'curscan-plain\t%s --no-progress %s >/dev/null\n' "$(q "$curscan")" "$(q "$plain")"
+	printf 'curscan-plain-scalar\tenv CSVIN_PARSER=scalar %s --no-progress %s >/dev/null\n' "$(q "$curscan")" "$(q "$plain")"
 	if [ "$duckdb" = yes ]; then
 		printf 'duckdb-gz\tnode %s %s /dev/null %s\n' \
 		    "$(q "$here/duckdb_proj.cjs")" "$(q "$gz")" "$cols"

@@ -1353,6 +1353,17 @@ split_finish(void)
 	buf_free(&p);
 }
 
+/* A scanner CSVIN_PARSER cannot give is a usage error before any output. */
+static void
+check_environment(void)
+{
+	enum csvin_scanner kind;
+	struct err e = { 0 };
+
+	if (csvin_env(&kind, &e) != 0)
+		die_err(NULL, &e);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1363,6 +1374,7 @@ main(int argc, char **argv)
 
 	prog_init("curscan");
 	parse_options(argc, argv);
+	check_environment();
 	paths = input_files(argv + optind, (size_t)(argc - optind), &npaths);
 	jobs_init(paths, npaths);
 	if (opt_shards)

@@ -24,9 +24,9 @@
 # Replay the corpora with sh fuzz/replay.sh OUTDIR. Quiet; V=1 shows the
 # commands.
 set -eu
-TARGETS="csvin jmap scalars manifest tsvr contracts workloads formats"
+TARGETS="csvin scanners jmap scalars manifest tsvr contracts workloads formats"
 # the lib/ modules the targets use (the parsers and what they call)
-LIBSRC="core/err core/money core/date intake/jmap core/zin intake/csvin core/tsv
+LIBSRC="core/err core/money core/date intake/jmap core/zin intake/csvin intake/csvsimd core/tsv
         intake/manifest core/hash map/contract map/workload core/rec
         map/vocab map/formats"
 STD="-std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ilib"

@@ -9,7 +9,7 @@ set -u
 [ $# -eq 1 ] || { echo "usage: replay.sh OUTDIR" >&2; exit 2; }
 out=$(cd "$1" && pwd) || exit 2
 cd "$(dirname "$0")/.." || exit 2
-TARGETS="csvin jmap scalars manifest tsvr contracts workloads formats"
+TARGETS="csvin scanners jmap scalars manifest tsvr contracts workloads formats"
 log=$(mktemp "${TMPDIR:-/tmp}/replay.XXXXXX") || exit 4
 trap 'rm -f "$log"' EXIT INT TERM
 pass=0 fail=0

@@ -71,6 +71,7 @@ if [ -f fuzz/build.sh ]; then
 	step "fuzz replay build" sh fuzz/build.sh replay build/fuzz-replay
 	step "fuzz corpus replay" sh fuzz/replay.sh build/fuzz-replay
 	step "fuzz corpus replay, libcsv as the CSV scanner" env CSVIN_PARSER=libcsv sh fuzz/replay.sh build/fuzz-replay
+	step "fuzz corpus replay, the scalar CSV scanner" env CSVIN_PARSER=scalar sh fuzz/replay.sh build/fuzz-replay
 	step "fuzz replay build, ASan+UBSan" env SANFLAGS="$SANFLAGS" sh fuzz/build.sh replay build-san/fuzz-replay
 	step "fuzz corpus replay, ASan+UBSan" sh fuzz/replay.sh build-san/fuzz-replay
 fi

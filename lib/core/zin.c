@@ -68,6 +68,7 @@ struct zin {
 	int shortread;		/* the last raw read was short */
 	atomic_int finished;	/* the thread is about to return */
 	int member_end;		/* a gzip member ended at the end of input */
+	int hdr_checked;	/* ISA-L: this member's header flags seen */
 	struct err terr;	/* error from the thread */
 	char *inbuf;
 	size_t inlen;		/* sniffed bytes to feed first */
@@ -91,6 +92,7 @@ member_reset(struct zin *zi)
 	if (zi->isal) {
 		isal_inflate_reset(zi->isal);
 		zi->isal->crc_flag = ISAL_GZIP;
+		zi->hdr_checked = 0;
 	} else
 		inflateReset(&zi->z);
 }
@@ -236,6 +238,7 @@ inflate_step(struct zin *zi)
 {
 	z_stream *z = &zi->z;
 	struct inflate_state *st = zi->isal;
+	uInt before;
 	int rc;
 
 	if (zi->zip)
@@ -249,6 +252,17 @@ inflate_step(struct zin *zi)
 		    "inflate error");
 		return rc;
 	}
+	/* zlib refuses a gzip header with reserved flag bits set, ISA-L
+	 * reads on: refused here as zlib does, so the two agree */
+	if (!zi->hdr_checked && z->avail_in >= 4) {
+		zi->hdr_checked = 1;
+		if (z->next_in[3] & 0xe0) {
+			err_set(&zi->terr, EXIT_DATA, 0,
+			    "corrupt gzip input: unknown header flags set");
+			return Z_DATA_ERROR;
+		}
+	}
+	before = z->avail_out;
 	st->next_in = z->next_in;
 	st->avail_in = z->avail_in;
 	st->next_out = z->next_out;
@@ -259,6 +273,15 @@ inflate_step(struct zin *zi)
 	z->next_out = st->next_out;
 	z->avail_out = st->avail_out;
 	if (rc < 0) {
+		/* corrupt deflate data: what this call wrote is not to be
+		 * trusted, since ISA-L may have written bytes past the last
+		 * good one (from before the data it had, for a distance too
+		 * far back) before it saw the error. A bad checksum is found
+		 * after the data, all of it decoded. */
+		if (rc != ISAL_INCORRECT_CHECKSUM) {
+			z->next_out -= before - z->avail_out;
+			z->avail_out = before;
+		}
 		err_set(&zi->terr, EXIT_DATA, 0, "corrupt gzip input: %s",
 		    isal_why(rc));
 		return Z_DATA_ERROR;
@@ -586,7 +609,8 @@ zin_open(const char *path, struct err *e)
 		}
 		zi->zcrc = (uint32_t)crc32(0, Z_NULL, 0);
 		if (!zi->zip && (which == NULL || strcmp(which, "zlib") != 0)) {
-			zi->isal = xmalloc(sizeof(*zi->isal));
+			/* zeroed: whatever ISA-L reads of it is defined */
+			zi->isal = xcalloc(1, sizeof(*zi->isal));
 			isal_inflate_init(zi->isal);
 			zi->isal->crc_flag = ISAL_GZIP;
 		}

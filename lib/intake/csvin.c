@@ -1,19 +1,25 @@
-/* csvin.c: CSV intake over libcsv, on its own thread.
+/* csvin.c: CSV intake, on its own thread.
  *
- * A parser thread feeds the input to libcsv and collects whole rows into
- * batches (field bytes in an arena, offsets beside them); the reader takes
- * full batches and hands out rows. So parsing overlaps with whatever the
- * caller does per row, and with gzip inflating (lib/zin.c's own thread).
- * A row cut by the end of a batch is moved whole to the next batch. */
+ * A parser thread feeds the input to a scanner (the mask scanner, the
+ * scalar one or libcsv) and collects whole rows into batches (field bytes
+ * in an arena, offsets beside them); the reader takes full batches and
+ * hands out rows. So parsing overlaps with whatever the caller does per
+ * row, and with gzip inflating (lib/zin.c's own thread). A row cut by the
+ * end of a batch is moved whole to the next batch. The header row goes
+ * out alone, and the parser waits for the fields wanted before it goes
+ * on, so the mask scanner stores only those fields of every later row. */
 #include <csv.h>
 #include <pthread.h>
+#include <stdint.h>
 #include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "intake/csvin.h"
+#include "intake/csvsimd.h"
 
 #define SLICE (64 * 1024)
+#define SLICE_WORDS (SLICE / 64 + 1)
 
 /* the fast scanner's states, after libcsv's */
 enum { FS_RNB, FS_FNB, FS_FB, FS_FMHE };
@@ -39,6 +45,9 @@ wait_cv(pthread_cond_t *cv, pthread_mutex_t *mu)
 
 struct rowrec {
 	size_t f0, nf;		/* first field index, count */
+	/* 1: only the wanted fields are stored (those csvin_want names,
+	 * and all past its length); 0: every field */
+	int sparse;
 	long line;
 	int nul;		/* the row holds a NUL byte */
 };
@@ -64,18 +73,36 @@ struct csvin {
 	long line, rowline;
 	int first, bomchecked;
 	int rownul;		/* a NUL byte in the row being built */
-	/* the fast scanner's state (see fast_parse) */
-	int fast;		/* 1: fast_parse, 0: libcsv */
+	enum csvin_scanner kind;
+	struct err kinderr;	/* CSVIN_PARSER names no scanner this CPU runs */
+	/* the fast scanners' state (see fast_parse, mask_parse) */
+	int fast;		/* 1: fast_parse or mask_parse, 0: libcsv */
 	int fstate, fquoted, fkeep;
 	size_t fstart;		/* the field being read: its bytes from here */
 	unsigned char *_Atomic want;	/* fields to copy, or NULL: all */
 	size_t nwant;
+	size_t *nxt;		/* nwant + 1: the first wanted field from i on */
+	size_t *wl, nwl;	/* the wanted fields below nwant */
+	/* the mask scanner's (mask_parse) */
+	csvclass_fn *classify;	/* NULL: not the mask scanner */
+	int (*mparse)(struct csvin *, const unsigned char *, size_t);
+	struct csvclass *cls;	/* a slice's byte classes */
+	uint64_t inq;		/* all ones inside a quoted run */
+	uint64_t prev_sep, prev_cq;	/* the byte before: a separator
+					 * (or the start), a closing quote */
+	size_t fidx;		/* the field of the row being read */
+	int skipping;		/* in unwanted fields: counting separators */
+	size_t need;		/* the separators to the next wanted field */
+	int rsparse;		/* the row being read is sparse */
 	/* the hand-over */
 	struct batch b[NBATCH];
 	int head, count;	/* ring of full batches */
 	int held;		/* the reader holds b[head] */
 	atomic_int stop;	/* csvin_free (seen at every slice) */
 	int started;
+	int header_out;		/* the header row was handed over alone */
+	int hungry;		/* the reader waits for a batch: with count 0,
+				 * it has read out all there is */
 	atomic_int finished;	/* the parser thread is about to return */
 	pthread_t th;
 	pthread_mutex_t mu;
@@ -86,6 +113,7 @@ struct csvin {
 	int done;
 	const char **fp;
 	size_t *lp;
+	int blank;		/* fp holds "" at every unwanted field */
 	size_t fpcap;
 };
 
@@ -149,6 +177,7 @@ on_row(int term, void *ctx)
 		}
 		b->rows[b->nrows].f0 = c->rowf0;
 		b->rows[b->nrows].nf = nf;
+		b->rows[b->nrows].sparse = 0;
 		b->rows[b->nrows].line = c->rowline;
 		b->rows[b->nrows].nul = c->rownul;
 		b->nrows++;
@@ -414,10 +443,421 @@ fast_fini(struct csvin *c)
 	return 0;
 }
 
+/*
+ * The mask scanner: the same parse again, from the byte classes of a whole
+ * slice at once (lib/intake/csvsimd.c, AVX-512 or AVX2 where the CPU has
+ * them). For each word of 64 bytes:
+ * - inside: the bytes within a quoted run, a prefix XOR of the quotes
+ *   carried from the word before. A quote that turns it on opens a run, one
+ *   that turns it off closes one;
+ * - the separators are the commas and line ends outside quoted runs;
+ * - strict mode, as a mask: an opening quote must follow a separator (or
+ *   the start), or a closing quote ("" is a quote); what follows a closing
+ *   quote must be a quote, a comma or a line end. The first stray stops
+ *   the slice after the rows before it;
+ * - a field's bytes are those between its separators but its first
+ *   opening quote and every closing quote (the first of each "");
+ * - physical lines are the '\n' bytes counted, inside quotes or not.
+ * Only the words are walked, a separator at a time. Past the last wanted
+ * field of a row, not even that: the commas to the row's end are counted.
+ */
+#define MASK_INLINE inline __attribute__((always_inline))
+
+/* The mask scanner's state while it walks a slice, the batch's and the
+ * row's: a local copy, loaded and stored once a slice, so that it stays in
+ * registers (field bytes are written through a char pointer, which could
+ * alias anything in memory). The slice's room was made beforehand: no
+ * capacity is checked a field or a row. */
+struct mst {
+	char *arena;
+	size_t alen, nfld, nrows;
+	size_t *foff, *flen;
+	struct rowrec *rows;
+	size_t rowf0, fidx, fstart, need;
+	int fstate, skipping, rownul, first;
+	long line, rowline;
+	uint64_t inq, prev_sep, prev_cq;
+	const unsigned char *want;	/* csvin_want's, or NULL */
+	size_t nw;			/* its length; 0 without */
+	const size_t *nxt;		/* csvin_want's next wanted field */
+	const unsigned char *kw;	/* the row's: want, or NULL (all) */
+	size_t knw;			/* its length */
+	const unsigned char *lim;	/* the slice's end: no read past it */
+};
+
+/* A row begins: fields wanted as the slice sees them. Unwanted first
+ * fields are counted, not stored. The row is not begun until a byte or a
+ * separator of it is seen (a line end first is a blank line). */
+static MASK_INLINE void
+row_setup(struct mst *m)
+{
+	m->kw = m->want;
+	m->knw = m->nw;
+	m->fidx = 0;
+	m->fstate = FS_RNB;
+	m->fstart = m->alen;
+	m->skipping = m->knw > 0 && !m->kw[0];
+	m->need = m->skipping ? m->nxt[0] : 0;
+}
+
+/* After a comma: the next field, counted if unwanted. */
+static MASK_INLINE void
+after_comma(struct mst *m)
+{
+	m->fstate = FS_FNB;
+	if (m->fidx < m->knw && !m->kw[m->fidx]) {
+		m->skipping = 1;
+		m->need = m->nxt[m->fidx] - m->fidx;
+		m->fstate = FS_FB;
+		m->fstart = m->alen;
+	}
+}
+
+static MASK_INLINE void
+mst_load(struct csvin *c, struct mst *m, const unsigned char *lim)
+{
+	struct batch *b = c->cur;
+	const unsigned char *want = atomic_load_explicit(&c->want,
+	    memory_order_acquire);
+
+	m->arena = b->arena;
+	m->alen = b->alen;
+	m->nfld = b->nfld;
+	m->nrows = b->nrows;
+	m->foff = b->foff;
+	m->flen = b->flen;
+	m->rows = b->rows;
+	m->rowf0 = c->rowf0;
+	m->fidx = c->fidx;
+	m->fstart = c->fstart;
+	m->need = c->need;
+	m->fstate = c->fstate;
+	m->skipping = c->skipping;
+	m->rownul = c->rownul;
+	m->first = c->first;
+	m->line = c->line;
+	m->rowline = c->rowline;
+	m->inq = c->inq;
+	m->prev_sep = c->prev_sep;
+	m->prev_cq = c->prev_cq;
+	m->want = want;
+	m->nw = want ? c->nwant : 0;
+	m->nxt = want ? c->nxt : NULL;
+	m->kw = c->rsparse ? want : NULL;
+	m->knw = c->rsparse ? m->nw : 0;
+	m->lim = lim;
+	if (m->fstate == FS_RNB && m->fidx == 0)
+		row_setup(m);	/* not begun: as this slice wants it */
+}
+
+static MASK_INLINE void
+mst_store(struct csvin *c, const struct mst *m)
+{
+	struct batch *b = c->cur;
+
+	b->alen = m->alen;
+	b->nfld = m->nfld;
+	b->nrows = m->nrows;
+	c->rowf0 = m->rowf0;
+	c->fidx = m->fidx;
+	c->fstart = m->fstart;
+	c->need = m->need;
+	c->fstate = m->fstate;
+	c->skipping = m->skipping;
+	c->rsparse = m->kw != NULL;
+	c->rownul = m->rownul;
+	c->first = m->first;
+	c->line = m->line;
+	c->rowline = m->rowline;
+	c->inq = m->inq;
+	c->prev_sep = m->prev_sep;
+	c->prev_cq = m->prev_cq;
+}
+
+/* Room in the current batch for n more bytes, f fields and r rows. */
+static void
+mask_room(struct csvin *c, size_t n, size_t f, size_t r)
+{
+	struct batch *b = c->cur;
+
+	if (b->alen + n > b->acap) {
+		while (b->alen + n > b->acap)
+			b->acap = b->acap ? b->acap * 2 : 1 << 16;
+		b->arena = xrealloc(b->arena, b->acap);
+	}
+	if (b->nfld + f > b->fcap) {
+		while (b->nfld + f > b->fcap)
+			b->fcap = b->fcap ? b->fcap * 2 : 1024;
+		b->foff = xrealloc(b->foff, b->fcap * sizeof(*b->foff));
+		b->flen = xrealloc(b->flen, b->fcap * sizeof(*b->flen));
+	}
+	if (b->nrows + r > b->rcap) {
+		while (b->nrows + r > b->rcap)
+			b->rcap = b->rcap ? b->rcap * 2 : 256;
+		b->rows = xrealloc(b->rows, b->rcap * sizeof(*b->rows));
+	}
+}
+
+static MASK_INLINE uint64_t
+lowmask(unsigned n)
+{
+	return n >= 64 ? ~(uint64_t)0 : ((uint64_t)1 << n) - 1;
+}
+
+static MASK_INLINE uint64_t
+prefix_xor(uint64_t x)
+{
+	x ^= x << 1;
+	x ^= x << 2;
+	x ^= x << 4;
+	x ^= x << 8;
+	x ^= x << 16;
+	x ^= x << 32;
+	return x;
+}
+
+/* n bytes from src into the arena: 16 at a time where the slice has the
+ * bytes to read (the arena's room covers the overshoot). */
+static MASK_INLINE void
+put_bytes(struct mst *m, const unsigned char *src, size_t n)
+{
+	char *dst = m->arena + m->alen;
+	size_t k;
+
+	if (src + ((n + 15) & ~(size_t)15) <= m->lim)
+		for (k = 0; k < n; k += 16)
+			memcpy(dst + k, src + k, 16);
+	else
+		memcpy(dst, src, n);
+	m->alen += n;
+}
+
+/* Bytes [a, e) of the word at P into the arena, less those in drop. */
+static MASK_INLINE void
+copy_span(struct mst *m, const unsigned char *P, unsigned a, unsigned e,
+    uint64_t drop)
+{
+	uint64_t d = drop & lowmask(e) & ~lowmask(a);
+	unsigned j;
+
+	while (d) {
+		j = (unsigned)__builtin_ctzll(d);
+		put_bytes(m, P + a, j - a);
+		a = j + 1;
+		d &= d - 1;
+	}
+	put_bytes(m, P + a, e - a);
+}
+
+/* The field being read ends, stored; [a, e) of the word at P are its last
+ * bytes (its first, when it began in this word). */
+static MASK_INLINE void
+mask_field(struct mst *m, const unsigned char *P, unsigned a, unsigned e,
+    uint64_t drop)
+{
+	if (m->fstate != FS_FB)
+		m->fstart = m->alen;
+	copy_span(m, P, a, e, drop);
+	m->arena[m->alen] = '\0';
+	m->foff[m->nfld] = m->fstart;
+	m->flen[m->nfld] = m->alen - m->fstart;
+	m->nfld++;
+	m->alen++;
+	m->fidx++;
+}
+
+/* The row ends, its last field ended; the next is set up. */
+static MASK_INLINE void
+mask_row(struct mst *m)
+{
+	struct rowrec *r = &m->rows[m->nrows++];
+
+	r->f0 = m->rowf0;
+	r->nf = m->fidx;
+	r->sparse = m->kw != NULL;
+	r->line = m->rowline;
+	r->nul = m->rownul;
+	m->first = 0;
+	m->rowf0 = m->nfld;
+	m->rownul = 0;
+	row_setup(m);
+}
+
+/* One word, L bytes at P: 0, or -1 at a stray quote. */
+static MASK_INLINE int
+mask_word(struct mst *ms, const unsigned char *P, unsigned L,
+    const struct csvclass *k)
+{
+	uint64_t valid = lowmask(L), q = k->q, nl = k->nl;
+	uint64_t inside, sep, cq, oq, psep, pcq, bad, drop, m, end;
+	long lbase = ms->line;
+	unsigned fb = 0, i, n;
+	int stray = 0;
+
+	inside = prefix_xor(q) ^ ms->inq;
+	sep = (k->cm | nl) & ~inside;
+	cq = q & ~inside;
+	oq = q & inside;
+	psep = sep << 1 | ms->prev_sep;
+	pcq = cq << 1 | ms->prev_cq;
+	bad = ((oq & ~(psep | pcq)) | (pcq & ~(q | k->cm | nl))) & valid;
+	drop = cq | (oq & psep);
+	/* the bytes past L are NULs: no class, so the last byte's carry */
+	ms->inq = (uint64_t)((int64_t)inside >> 63);
+	ms->prev_sep = sep >> (L - 1) & 1;
+	ms->prev_cq = cq >> (L - 1) & 1;
+	m = sep;
+	if (bad) {
+		m &= lowmask((unsigned)__builtin_ctzll(bad));
+		stray = 1;
+	}
+	while (m) {
+		i = (unsigned)__builtin_ctzll(m);
+		if (ms->fstate == FS_RNB && i == fb && (nl >> i & 1)) {
+			/* a blank line */
+			m &= m - 1;
+			ms->rowline = lbase + __builtin_popcountll(k->lf &
+			    lowmask(i + 1));
+			fb = i + 1;
+			continue;
+		}
+		if (ms->skipping) {
+			/* unwanted fields: pass ms->need separators, or to
+			 * the row's end if it comes first */
+			uint64_t run;
+
+			ms->fstate = FS_FB;	/* the row has begun */
+			end = m & nl;
+			run = end ? m & lowmask((unsigned)__builtin_ctzll(end) +
+			    1) : m;
+			n = (unsigned)__builtin_popcountll(run);
+			if (n >= ms->need) {
+				for (n = 1; n < ms->need; n++)
+					run &= run - 1;
+				i = (unsigned)__builtin_ctzll(run);
+				ms->fidx += ms->need;
+				ms->skipping = 0;
+			} else if (end) {
+				i = (unsigned)__builtin_ctzll(end);
+				ms->fidx += n;
+			} else {
+				ms->fidx += n;
+				ms->need -= n;
+				m = 0;
+				break;
+			}
+			m &= ~lowmask(i + 1);
+			fb = i + 1;
+			if (nl >> i & 1) {
+				ms->skipping = 0;
+				mask_row(ms);
+				ms->rowline = lbase + __builtin_popcountll(k->lf &
+				    lowmask(i + 1));
+			} else
+				after_comma(ms);
+			continue;
+		}
+		m &= m - 1;
+		mask_field(ms, P, fb, i, drop);
+		if (nl >> i & 1) {
+			mask_row(ms);
+			ms->rowline = lbase + __builtin_popcountll(k->lf &
+			    lowmask(i + 1));
+		} else
+			after_comma(ms);
+		fb = i + 1;
+	}
+	if (stray)
+		return -1;
+	if (fb < L) {
+		/* the field goes on into the next word */
+		if (ms->fstate != FS_FB) {
+			ms->fstate = FS_FB;
+			ms->fstart = ms->alen;
+		}
+		if (!ms->skipping)
+			copy_span(ms, P, fb, L, drop);
+	}
+	ms->line = lbase + __builtin_popcountll(k->lf & valid);
+	return 0;
+}
+
+/* 0, or -1 at a stray quote. */
+static MASK_INLINE int
+mask_parse_body(struct csvin *c, const unsigned char *s, size_t n)
+{
+	struct mst m;
+	size_t w, nw = (n + 63) / 64, nsep = 0, nnl = 0;
+	int rc = 0;
+
+	if (n == 0)
+		return 0;
+	c->classify(s, n, c->cls);
+	for (w = 0; w < nw; w++) {
+		nsep += (size_t)__builtin_popcountll(c->cls[w].cm |
+		    c->cls[w].nl);
+		nnl += (size_t)__builtin_popcountll(c->cls[w].nl);
+	}
+	/* the bytes, a NUL a field and a copy's overshoot; a field a
+	 * separator and one; a row a line end and one */
+	mask_room(c, n + nsep + 64, nsep + 2, nnl + 2);
+	mst_load(c, &m, s + n);
+	for (w = 0; w < nw; w++)
+		if (mask_word(&m, s + w * 64, n - w * 64 < 64 ?
+		    (unsigned)(n - w * 64) : 64, &c->cls[w]) != 0) {
+			rc = -1;
+			break;
+		}
+	mst_store(c, &m);
+	return rc;
+}
+
+static int
+mask_parse_base(struct csvin *c, const unsigned char *s, size_t n)
+{
+	return mask_parse_body(c, s, n);
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+/* The same, where the CPU counts bits and trailing zeros in one
+ * instruction (every CPU with AVX2 does): inlined, the bodies above are
+ * compiled for it here. */
+__attribute__((target("popcnt,bmi,bmi2"))) static int
+mask_parse_bmi(struct csvin *c, const unsigned char *s, size_t n)
+{
+	return mask_parse_body(c, s, n);
+}
+#define HAVE_MASK_BMI 1
+#endif
+
+/* The end of input: 0, or -1 inside a quoted field. */
+static int
+mask_fini(struct csvin *c)
+{
+	static const unsigned char none[1];
+	struct mst m;
+
+	if (c->inq)
+		return -1;
+	mask_room(c, 1, 1, 1);
+	mst_load(c, &m, none);
+	if (m.fstate != FS_RNB) {
+		if (m.skipping)
+			m.fidx++;
+		else
+			mask_field(&m, none, 0, 0, 0);
+		mask_row(&m);
+	}
+	mst_store(c, &m);
+	return 0;
+}
+
 /* One slice through the chosen scanner: 0, or -1 at a stray quote. */
 static int
 scan(struct csvin *c, const char *s, size_t n)
 {
+	if (c->classify)
+		return c->mparse(c, (const unsigned char *)s, n);
 	if (c->fast)
 		return fast_parse(c, (const unsigned char *)s, n);
 	return csv_parse(&c->p, s, n, on_field, on_row, c) == n ? 0 : -1;
@@ -443,6 +883,28 @@ scan_slice(struct csvin *c, const char *s, size_t n)
 	return off < n ? scan(c, s + off, n - off) : 0;
 }
 
+/* The header row (and any blank lines after it) goes out alone, then the
+ * parser waits for the fields wanted (csvin_want), or for the reader to
+ * want rows without saying: so every row after the header is parsed with
+ * the same wanted fields, whatever the threads' timing. -1: told to
+ * stop. */
+static int
+header_alone(struct csvin *c)
+{
+	int stop;
+
+	c->header_out = 1;
+	if (publish(c, 0) < 0)
+		return -1;
+	pthread_mutex_lock(&c->mu);
+	while (!c->stop && atomic_load(&c->want) == NULL &&
+	    !(c->hungry && c->count == 0))
+		wait_cv(&c->cv, &c->mu);
+	stop = c->stop;
+	pthread_mutex_unlock(&c->mu);
+	return stop ? -1 : 0;
+}
+
 /* Parse the whole input into batches, or until told to stop. */
 static void
 parse_all(struct csvin *c)
@@ -463,8 +925,9 @@ parse_all(struct csvin *c)
 			return;
 		}
 		if (rc == 0) {
-			if ((c->fast ? fast_fini(c) : csv_fini(&c->p, on_field,
-			    on_row, c)) != 0) {
+			if ((c->classify ? mask_fini(c) : c->fast ?
+			    fast_fini(c) : csv_fini(&c->p, on_field, on_row,
+			    c)) != 0) {
 				/* the partial row is dropped with the error */
 				c->cur->nfld = c->rowf0;
 				err_set(&c->cur->err, EXIT_DATA, c->rowline,
@@ -483,6 +946,14 @@ parse_all(struct csvin *c)
 		}
 		for (; pos < blen; pos += n) {
 			n = blen - pos < SLICE ? blen - pos : SLICE;
+			if (c->first) {
+				/* up to a line end at a time until the header
+				 * is read, so that it can go out alone */
+				const char *nl = memchr(blk + pos, '\n', n);
+
+				if (nl != NULL)
+					n = (size_t)(nl - (blk + pos)) + 1;
+			}
 			got = scan_slice(c, blk + pos, n) == 0 ? n : 0;
 			if (got != n) {
 				/* the rows completed before the error still
@@ -493,8 +964,11 @@ parse_all(struct csvin *c)
 				publish(c, 1);
 				return;
 			}
-			if (c->cur->alen >= BATCH_BYTES && c->cur->nrows > 0 &&
-			    publish(c, 0) < 0)
+			if (!c->first && !c->header_out) {
+				if (header_alone(c) < 0)
+					return;
+			} else if (c->cur->alen >= BATCH_BYTES &&
+			    c->cur->nrows > 0 && publish(c, 0) < 0)
 				return;
 			/* told to stop: no need to fill the batch first */
 			if (atomic_load_explicit(&c->stop,
@@ -519,8 +993,63 @@ parser(void *arg)
 	return NULL;
 }
 
+static const char *const scanner_names[] = {
+	[CSVIN_AUTO] = "auto", [CSVIN_LIBCSV] = "libcsv",
+	[CSVIN_SCALAR] = "scalar", [CSVIN_GENERIC] = "generic",
+	[CSVIN_AVX2] = "avx2", [CSVIN_AVX512] = "avx512",
+};
+
+static const enum csvsimd_kind scanner_simd[] = {
+	[CSVIN_GENERIC] = CSVSIMD_GENERIC, [CSVIN_AVX2] = CSVSIMD_AVX2,
+	[CSVIN_AVX512] = CSVSIMD_AVX512,
+};
+
+int
+csvin_scanner_byname(const char *name, enum csvin_scanner *s)
+{
+	size_t i;
+
+	for (i = 0; i < sizeof(scanner_names) / sizeof(scanner_names[0]); i++)
+		if (strcmp(name, scanner_names[i]) == 0) {
+			*s = (enum csvin_scanner)i;
+			return 0;
+		}
+	return -1;
+}
+
+/* The scanner s stands for on this CPU: itself, or for CSVIN_AUTO the
+ * mask scanner on the widest vectors the CPU has, else the scalar one. */
+static enum csvin_scanner
+resolve(enum csvin_scanner s)
+{
+	if (s != CSVIN_AUTO)
+		return s;
+	switch (csvsimd_best()) {
+	case CSVSIMD_AVX512:
+		return CSVIN_AVX512;
+	case CSVSIMD_AVX2:
+		return CSVIN_AVX2;
+	default:
+		return CSVIN_SCALAR;
+	}
+}
+
+int
+csvin_scanner_runs(enum csvin_scanner s)
+{
+	s = resolve(s);
+	return s == CSVIN_LIBCSV || s == CSVIN_SCALAR ||
+	    csvsimd_classifier(scanner_simd[s]) != NULL;
+}
+
+const char *
+csvin_scanner_name(const struct csvin *c)
+{
+	return scanner_names[c->kind];
+}
+
 struct csvin *
-csvin_new(struct zin *src)
+csvin_new_with(struct zin *src, enum csvin_scanner kind)
 {
 	struct csvin *c = xcalloc(1, sizeof(*c));
 
@@ -532,15 +1061,63 @@ csvin_new(struct zin *src)
 	csv_set_blk_size(&c->p, 1 << 16);	/* long fields grow fast */
 	c->line = c->rowline = 1;
 	c->first = 1;
-	/* libcsv is the parser of record; CSVIN_PARSER=libcsv selects it */
-	{
-		const char *ps = getenv("CSVIN_PARSER");
-
-		c->fast = !(ps && strcmp(ps, "libcsv") == 0);
+	c->kind = resolve(kind);
+	c->fast = c->kind != CSVIN_LIBCSV;
+	if (c->kind >= CSVIN_GENERIC) {
+		c->classify = csvsimd_classifier(scanner_simd[c->kind]);
+		if (c->classify == NULL)
+			err_set(&c->kinderr, EXIT_USAGE, 0,
+			    "CSVIN_PARSER=%s: this CPU has no %s",
+			    scanner_names[c->kind], c->kind == CSVIN_AVX512 ?
+			    "AVX-512BW" : "AVX2");
+		c->cls = xmalloc(SLICE_WORDS * sizeof(*c->cls));
+		c->mparse = mask_parse_base;
+#ifdef HAVE_MASK_BMI
+		if (__builtin_cpu_supports("popcnt") &&
+		    __builtin_cpu_supports("bmi") &&
+		    __builtin_cpu_supports("bmi2"))
+			c->mparse = mask_parse_bmi;
+#endif
 	}
+	c->prev_sep = 1;	/* the start: as after a separator */
 	pthread_mutex_init(&c->mu, NULL);
 	pthread_cond_init(&c->cv, NULL);
 	switch_batch(c, &c->b[0]);
+	return c;
+}
+
+int
+csvin_env(enum csvin_scanner *s, struct err *e)
+{
+	const char *ps = getenv("CSVIN_PARSER");
+
+	*s = CSVIN_AUTO;
+	if (ps == NULL || *ps == '\0')
+		return 0;
+	if (csvin_scanner_byname(ps, s) != 0) {
+		err_set(e, EXIT_USAGE, 0, "CSVIN_PARSER=%s: no such scanner "
+		    "(libcsv, scalar, generic, avx2, avx512 or auto)", ps);
+		return -1;
+	}
+	if (!csvin_scanner_runs(*s)) {
+		err_set(e, EXIT_USAGE, 0, "CSVIN_PARSER=%s: this CPU has no %s",
+		    ps, *s == CSVIN_AVX512 ? "AVX-512BW" : "AVX2");
+		return -1;
+	}
+	return 0;
+}
+
+struct csvin *
+csvin_new(struct zin *src)
+{
+	enum csvin_scanner kind;
+	struct err e = { 0 };
+	struct csvin *c;
+
+	if (csvin_env(&kind, &e) == 0)
+		return csvin_new_with(src, kind);
+	c = csvin_new_with(src, CSVIN_AUTO);
+	c->kinderr = e;
 	return c;
 }
 
@@ -548,10 +1125,22 @@ void
 csvin_want(struct csvin *c, const unsigned char *want, size_t n)
 {
 	unsigned char *w = xmalloc(n ? n : 1);
+	size_t i;
 
 	memcpy(w, want, n);
 	c->nwant = n;
+	c->nxt = xmalloc((n + 1) * sizeof(*c->nxt));
+	c->wl = xmalloc((n ? n : 1) * sizeof(*c->wl));
+	c->nxt[n] = n;
+	for (i = n; i > 0; i--)
+		c->nxt[i - 1] = want[i - 1] ? i - 1 : c->nxt[i];
+	for (i = 0; i < n; i++)
+		if (want[i])
+			c->wl[c->nwl++] = i;
+	pthread_mutex_lock(&c->mu);
 	atomic_store_explicit(&c->want, w, memory_order_release);
+	pthread_cond_broadcast(&c->cv);
+	pthread_mutex_unlock(&c->mu);
 }
 
 int
@@ -561,6 +1150,10 @@ csvin_next(struct csvin *c, struct csvrow *row, struct err *e)
 	struct batch *b;
 	size_t i;
 
+	if (c->kinderr.status) {
+		*e = c->kinderr;
+		return -1;
+	}
 	if (!c->started) {
 		if (pthread_create(&c->th, NULL, parser, c) != 0) {
 			err_set(e, EXIT_SYS, 0, "cannot start the CSV thread");
@@ -592,8 +1185,12 @@ csvin_next(struct csvin *c, struct csvrow *row, struct err *e)
 		if (c->done)
 			return 0;
 		pthread_mutex_lock(&c->mu);
-		while (c->count == 0)
+		while (c->count == 0) {
+			c->hungry = 1;
+			pthread_cond_broadcast(&c->cv);
 			wait_cv(&c->cv, &c->mu);
+		}
+		c->hungry = 0;
 		c->held = 1;
 		c->rd = &c->b[c->head];
 		pthread_mutex_unlock(&c->mu);
@@ -602,13 +1199,36 @@ csvin_next(struct csvin *c, struct csvrow *row, struct err *e)
 	b = c->rd;
 	r = &b->rows[c->rnext++];
 	if (r->nf > c->fpcap) {
+		c->blank = 0;
 		c->fpcap = r->nf * 2;
 		c->fp = xrealloc(c->fp, c->fpcap * sizeof(*c->fp));
 		c->lp = xrealloc(c->lp, c->fpcap * sizeof(*c->lp));
 	}
-	for (i = 0; i < r->nf; i++) {
-		c->fp[i] = b->arena + b->foff[r->f0 + i];
-		c->lp[i] = b->flen[r->f0 + i];
+	if (!r->sparse) {
+		for (i = 0; i < r->nf; i++) {
+			c->fp[i] = b->arena + b->foff[r->f0 + i];
+			c->lp[i] = b->flen[r->f0 + i];
+		}
+		c->blank = 0;
+	} else {
+		size_t j = r->f0, k;
+
+		/* the unwanted fields are "", left so from row to row */
+		if (!c->blank) {
+			for (i = 0; i < c->fpcap; i++) {
+				c->fp[i] = "";
+				c->lp[i] = 0;
+			}
+			c->blank = 1;
+		}
+		for (k = 0; k < c->nwl && c->wl[k] < r->nf; k++, j++) {
+			c->fp[c->wl[k]] = b->arena + b->foff[j];
+			c->lp[c->wl[k]] = b->flen[j];
+		}
+		for (i = c->nwant; i < r->nf; i++, j++) {
+			c->fp[i] = b->arena + b->foff[j];
+			c->lp[i] = b->flen[j];
+		}
 	}
 	row->nf = r->nf;
 	row->f = c->fp;
@@ -647,6 +1267,9 @@ csvin_free(struct csvin *c)
 	}
 	free(c->fp);
 	free(c->lp);
+	free(c->cls);
+	free(c->nxt);
+	free(c->wl);
 	free(atomic_load(&c->want));
 	free(c);
 }

@@ -36,12 +36,17 @@ is_in(const char *s, size_t n, const char *const *set, size_t nset)
 static int
 contains(const char *s, size_t n, const char *needle)
 {
-	size_t m = strlen(needle), i;
+	size_t m = strlen(needle);
+	const char *p = s, *end = s + n, *q;
 
-	for (i = 0; i + m <= n; i++)
-		if (memcmp(s + i, needle, m) == 0)
+	/* the needle's first byte by memchr, then the rest */
+	while (m > 0 && (size_t)(end - p) >= m &&
+	    (q = memchr(p, needle[0], (size_t)(end - p) - m + 1)) != NULL) {
+		if (memcmp(q + 1, needle + 1, m - 1) == 0)
 			return 1;
-	return 0;
+		p = q + 1;
+	}
+	return m == 0;
 }
 
 /* arn:PARTITION:SERVICE:REGION:ACCOUNT:RESOURCE -> field k (0-based) */
