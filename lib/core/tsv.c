@@ -137,15 +137,16 @@ tsv_escape(struct buf *b, const char *s, size_t n)
 {
 	size_t i;
 
-	for (i = 0; i < n; i++) {
-		switch (s[i]) {
-		case '\t': buf_add(b, "\\t", 2); break;
-		case '\n': buf_add(b, "\\n", 2); break;
-		case '\r': buf_add(b, "\\r", 2); break;
-		case '\\': buf_add(b, "\\\\", 2); break;
-		default: buf_addc(b, s[i]);
-		}
+	while ((i = next_special(s, n)) < n) {
+		if (i > 0)
+			buf_add(b, s, i);
+		buf_addc(b, '\\');
+		buf_addc(b, (char)tsv_special[(unsigned char)s[i]]);
+		s += i + 1;
+		n -= i + 1;
 	}
+	if (n > 0)
+		buf_add(b, s, n);
 }
 
 void

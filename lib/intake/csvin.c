@@ -73,7 +73,6 @@ struct csvin {
 	long line, rowline;
 	int first, bomchecked;
 	int rownul;		/* a NUL byte in the row being built */
-	enum csvin_scanner kind;
 	struct err kinderr;	/* CSVIN_PARSER names no scanner this CPU runs */
 	/* the fast scanners' state (see fast_parse, mask_parse) */
 	int fast;		/* 1: fast_parse or mask_parse, 0: libcsv */
@@ -1042,10 +1041,12 @@ csvin_scanner_runs(enum csvin_scanner s)
 	    csvsimd_classifier(scanner_simd[s]) != NULL;
 }
 
-const char *
-csvin_scanner_name(const struct csvin *c)
+/* The error of a scanner the CPU cannot run. */
+static void
+cpu_lacks(struct err *e, enum csvin_scanner s)
 {
-	return scanner_names[c->kind];
+	err_set(e, EXIT_USAGE, 0, "CSVIN_PARSER=%s: this CPU has no %s",
+	    scanner_names[s], s == CSVIN_AVX512 ? "AVX-512BW" : "AVX2");
 }
 
 struct csvin *
@@ -1061,15 +1062,12 @@ csvin_new_with(struct zin *src, enum csvin_scanner kind)
 	csv_set_blk_size(&c->p, 1 << 16);	/* long fields grow fast */
 	c->line = c->rowline = 1;
 	c->first = 1;
-	c->kind = resolve(kind);
-	c->fast = c->kind != CSVIN_LIBCSV;
-	if (c->kind >= CSVIN_GENERIC) {
-		c->classify = csvsimd_classifier(scanner_simd[c->kind]);
+	kind = resolve(kind);
+	c->fast = kind != CSVIN_LIBCSV;
+	if (kind >= CSVIN_GENERIC) {
+		c->classify = csvsimd_classifier(scanner_simd[kind]);
 		if (c->classify == NULL)
-			err_set(&c->kinderr, EXIT_USAGE, 0,
-			    "CSVIN_PARSER=%s: this CPU has no %s",
-			    scanner_names[c->kind], c->kind == CSVIN_AVX512 ?
-			    "AVX-512BW" : "AVX2");
+			cpu_lacks(&c->kinderr, kind);
 		c->cls = xmalloc(SLICE_WORDS * sizeof(*c->cls));
 		c->mparse = mask_parse_base;
 #ifdef HAVE_MASK_BMI
@@ -1100,8 +1098,7 @@ csvin_env(enum csvin_scanner *s, struct err *e)
 		return -1;
 	}
 	if (!csvin_scanner_runs(*s)) {
-		err_set(e, EXIT_USAGE, 0, "CSVIN_PARSER=%s: this CPU has no %s",
-		    ps, *s == CSVIN_AVX512 ? "AVX-512BW" : "AVX2");
+		cpu_lacks(e, *s);
 		return -1;
 	}
 	return 0;

@@ -53,8 +53,6 @@ int csvin_env(enum csvin_scanner *s, struct err *e);
 int csvin_scanner_byname(const char *name, enum csvin_scanner *s);
 /* 1: this CPU runs it. */
 int csvin_scanner_runs(enum csvin_scanner s);
-/* The scanner c uses ("avx2", ...: never "auto"). */
-const char *csvin_scanner_name(const struct csvin *c);
 /* Only the fields whose index has want[i] != 0 need their bytes (the
  * others may come out empty); fields past n are kept. Call it once, after
  * reading the header. The field count of every row is kept exactly. */

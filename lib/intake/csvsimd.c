@@ -120,7 +120,7 @@ csvsimd_classifier(enum csvsimd_kind kind)
 {
 	switch (kind) {
 	case CSVSIMD_NONE:
-		return csvsimd_classifier(csvsimd_best());
+		return NULL;
 	case CSVSIMD_GENERIC:
 		return classify_generic;
 #ifdef CSVSIMD_X86
@@ -149,20 +149,4 @@ csvsimd_best(void)
 		return CSVSIMD_AVX2;
 #endif
 	return CSVSIMD_GENERIC;
-}
-
-const char *
-csvsimd_name(enum csvsimd_kind kind)
-{
-	switch (kind) {
-	case CSVSIMD_GENERIC:
-		return "generic";
-	case CSVSIMD_AVX2:
-		return "avx2";
-	case CSVSIMD_AVX512:
-		return "avx512";
-	case CSVSIMD_NONE:
-		break;
-	}
-	return "none";
 }

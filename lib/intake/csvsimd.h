@@ -27,16 +27,15 @@ typedef void csvclass_fn(const unsigned char *s, size_t n,
     struct csvclass *out);
 
 enum csvsimd_kind {
-	CSVSIMD_NONE,		/* no classifier asked for, or none this CPU runs */
+	CSVSIMD_NONE,		/* no classifier */
 	CSVSIMD_GENERIC,
 	CSVSIMD_AVX2,
 	CSVSIMD_AVX512
 };
 
-/* The classifier of that kind, or NULL when this CPU cannot run it.
- * CSVSIMD_NONE gives the fastest one this CPU runs (never NULL). */
+/* The classifier of that kind, or NULL when this CPU cannot run it (and
+ * for CSVSIMD_NONE). */
 csvclass_fn *csvsimd_classifier(enum csvsimd_kind kind);
-/* The kind csvsimd_classifier(CSVSIMD_NONE) picks. */
+/* The fastest kind this CPU runs. */
 enum csvsimd_kind csvsimd_best(void);
-const char *csvsimd_name(enum csvsimd_kind kind);
 #endif
