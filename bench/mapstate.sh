@@ -1,13 +1,21 @@
 #!/bin/sh
 # bench/mapstate.sh: mapstate's memory per billing entity and its speed
 # against curscan's output rate, measured in the same run.
-#   sh bench/mapstate.sh [BINDIR]     (BENCH_ENTITIES=1000000 by default)
-# Memory: peak RSS at N entities minus peak RSS at N/100 entities, divided
-# by the difference in entities (so fixed costs cancel out). Speed: mapstate
-# on N charge lines against `cat` of the same lines (the pipe's floor).
+#   sh bench/mapstate.sh [BINDIR]
+# Environment: BENCH_ENTITIES (default 1000000), BENCH_DAYS (default 30),
+# BENCH_PIPE_ROWS (default 300000).
+# Memory (issue 18: at most 256 bytes per entity, whatever the number of
+# days): mapstate in the nightly form (-a, -e and -l; the events and the
+# ledger to /dev/null), a one-shot month on the contract that matches,
+# for 1 day and for BENCH_DAYS days, the lines piped from
+# bench/entities.awk. Peak RSS at N entities minus peak RSS at N/10
+# entities, divided by the difference in entities (so fixed costs cancel
+# out). Speed: mapstate on N charge lines against `cat` of the same lines
+# (the pipe's floor).
 set -eu
 bin=${1:-build/bin}
 n=${BENCH_ENTITIES:-1000000}
+days=${BENCH_DAYS:-30}
 work=bench/work/mapstate
 mkdir -p "$work"
 gen() {
@@ -16,31 +24,50 @@ gen() {
 printf 'id\tprogram\tpayer\tmpe\tstart\tend\tcredit_rate\taccounts\tservices\n' > "$work/c.tsv"
 printf 'B\tmap\t111122223333\t12345\t2026-01-01\t2028-12-31\t0.25\tall\tAmazonEC2,AmazonS3\n' >> "$work/c.tsv"
 [ -s "$work/lines-$n.tsv" ] || gen "$n" > "$work/lines-$n.tsv"
-small=$((n / 100))
-[ -s "$work/lines-$small.tsv" ] || gen "$small" > "$work/lines-$small.tsv"
-python3 - "$bin" "$work" "$n" "$small" <<'PY'
-import resource, statistics, subprocess, sys, time
-bin, work, n, small = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
+small=$((n / 10))
+python3 - "$bin" "$work" "$n" "$small" "$days" <<'PY'
+import os, resource, statistics, subprocess, sys, time
+bin, work, n, small, days = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5])
+# Peak RSS of mapstate alone: a fresh python runs awk | mapstate and reads
+# RUSAGE_CHILDREN after waiting for mapstate only (awk is waited for after).
+code = r"""
+import resource, subprocess, sys, time
+n, d = sys.argv[1], sys.argv[2]
+t = time.monotonic()
+g = subprocess.Popen(["awk", "-v", "n=" + n, "-v", "days=" + d, "-f", "bench/entities.awk"], stdout=subprocess.PIPE)
+m = subprocess.run(sys.argv[3:], stdin=g.stdout, stdout=subprocess.DEVNULL)
+el = time.monotonic() - t
+rss = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+g.stdout.close()
+g.wait()
+assert m.returncode == 0 and g.returncode == 0, (m.returncode, g.returncode)
+print(el, rss)
+"""
+ms = [bin + "/mapstate", "-c", work + "/c.tsv", "-a", "2026-04-30", "-e", "/dev/null", "-l", "/dev/null"]
+def rss(k, d):
+    out = subprocess.run([sys.executable, "-c", code, str(k), str(d)] + ms, capture_output=True, text=True, check=True).stdout.split()
+    return float(out[0]), int(out[1]) * 1024
+print(f"mapstate memory: a one-shot month on the matching contract, -a -e -l, lines piped from bench/entities.awk")
+for d in sorted({1, days}):
+    big = rss(n, d)
+    sm = rss(small, d)
+    per = (big[1] - sm[1]) / (n - small)
+    target = "met" if per <= 256 else "MISSED"
+    print(f"  {d:2d} day(s): peak RSS {big[1]/2**20:.1f} MiB at {n} entities ({n*d} lines, {big[0]:.1f} s), "
+          f"{sm[1]/2**20:.1f} MiB at {small}: {per:.0f} bytes per entity (target <= 256: {target})")
 def run(cmd, stdin_path):
     # peak RSS of one child: run it in a fresh python so RUSAGE_CHILDREN is its own
-    code = ("import resource,subprocess,sys,time;t=time.monotonic();"
-            "subprocess.run(sys.argv[1:],stdin=open(%r),stdout=subprocess.DEVNULL,check=True);"
-            "print(time.monotonic()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)") % stdin_path
-    out = subprocess.run([sys.executable, "-c", code] + cmd, capture_output=True, text=True, check=True).stdout.split()
+    c = ("import resource,subprocess,sys,time;t=time.monotonic();"
+         "subprocess.run(sys.argv[1:],stdin=open(%r),stdout=subprocess.DEVNULL,check=True);"
+         "print(time.monotonic()-t, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)") % stdin_path
+    out = subprocess.run([sys.executable, "-c", c] + cmd, capture_output=True, text=True, check=True).stdout.split()
     return float(out[0]), int(out[1]) * 1024
-ms = [bin + "/mapstate", "-c", work + "/c.tsv"]
 big = [run(ms, f"{work}/lines-{n}.tsv") for _ in range(3)]
-sm = [run(ms, f"{work}/lines-{small}.tsv") for _ in range(3)]
 cat = [run(["cat"], f"{work}/lines-{n}.tsv") for _ in range(3)]
-rss_big = statistics.median(r for _, r in big)
-rss_small = statistics.median(r for _, r in sm)
-per = (rss_big - rss_small) / (n - small)
 t_ms = statistics.median(t for t, _ in big)
 t_cat = statistics.median(t for t, _ in cat)
-size = __import__("os").path.getsize(f"{work}/lines-{n}.tsv")
-print(f"mapstate, {n} entities (one usage line each, {size/1e6:.0f} MB of charge lines), medians of 3")
-print(f"  peak RSS {rss_big/1e6:.1f} MB at {n}, {rss_small/1e6:.1f} MB at {small}")
-print(f"  memory per entity: {per:.0f} bytes (entity string ~{len('arn:aws:ec2:us-east-1:444400000000:instance/i-00000000000000000')} bytes included)")
+size = os.path.getsize(f"{work}/lines-{n}.tsv")
+print(f"mapstate speed, {n} entities, one day (one usage line each, {size/1e6:.0f} MB of charge lines), medians of 3")
 print(f"  time {t_ms:.2f} s = {n/t_ms/1e6:.2f} M lines/s, {size/t_ms/1e6:.0f} MB/s; cat alone {t_cat:.2f} s")
 PY
 # Keeping up with curscan: on a realistic export (gen_cur.py, many lines

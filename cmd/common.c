@@ -180,7 +180,8 @@ shard_arg(const char *opt, const char *arg, unsigned *k, unsigned *n)
 	*k = (unsigned)kk;
 }
 
-static struct afile *side;
+static struct afile **side;	/* each on the heap: its out is kept by
+				 * callers of sidefile_open */
 static const char **sidepath;
 static size_t nside;
 
@@ -190,7 +191,7 @@ sidefile_discard(void)
 	size_t i;
 
 	for (i = 0; i < nside; i++)
-		afile_abort(&side[i]);
+		afile_abort(side[i]);
 }
 
 /* Killed by SIGINT, SIGTERM or SIGHUP before the commit: the temporaries
@@ -201,14 +202,14 @@ sidefile_signal(int sig)
 	size_t i;
 
 	for (i = 0; i < nside; i++)
-		if (side[i].tmp != NULL)
-			(void)unlink(side[i].tmp);
+		if (side[i]->tmp != NULL)
+			(void)unlink(side[i]->tmp);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
 
-void
-sidefile_prepare(const char *path, void (*fn)(struct out *))
+struct out *
+sidefile_open(const char *path)
 {
 	struct err e = { 0 };
 	struct afile *a;
@@ -229,18 +230,18 @@ sidefile_prepare(const char *path, void (*fn)(struct out *))
 	side = xrealloc(side, (nside + 1) * sizeof(*side));
 	sidepath = xrealloc(sidepath, (nside + 1) * sizeof(*sidepath));
 	sidepath[nside] = path;
-	a = &side[nside];
+	a = xcalloc(1, sizeof(*a));
 	if (afile_open(a, path, 0, &e) != 0)
 		die_err(path, &e);
-	nside++;
+	side[nside++] = a;
 	sigprocmask(SIG_SETMASK, &old, NULL);
-	fn(&a->o);
-	/* written and synced now; renamed by sidefile_commit */
-	if (out_flush(&a->o) != 0 || (a->tmp && fsync(a->fd) != 0)) {
-		err_set(&e, EXIT_SYS, 0, "%s", strerror(a->o.err ? a->o.err :
-		    errno));
-		die_err(path, &e);
-	}
+	return &a->o;
+}
+
+void
+sidefile_prepare(const char *path, void (*fn)(struct out *))
+{
+	fn(sidefile_open(path));
 }
 
 void
@@ -249,7 +250,17 @@ sidefile_commit(void)
 	struct err e = { 0 };
 	size_t i;
 
+	/* every one written and synced before any is renamed */
+	for (i = 0; i < nside; i++) {
+		struct afile *a = side[i];
+
+		if (out_flush(&a->o) != 0 || (a->tmp && fsync(a->fd) != 0)) {
+			err_set(&e, EXIT_SYS, 0, "%s", strerror(a->o.err ?
+			    a->o.err : errno));
+			die_err(sidepath[i], &e);
+		}
+	}
 	for (i = 0; i < nside; i++)
-		if (afile_commit(&side[i], &e) != 0)
+		if (afile_commit(side[i], &e) != 0)
 			die_err(sidepath[i], &e);
 }

@@ -32,11 +32,14 @@ void shard_arg(const char *opt, const char *arg, unsigned *k, unsigned *n);
 unsigned shards_arg(const char *opt, const char *arg);
 
 /* Side files (events, ledger, pools, notifications ...): each is written
- * to a temporary in its own directory by sidefile_prepare, and all are
- * renamed into place by sidefile_commit, called once the main output has
- * gone out whole; a run that dies before leaves none of them half-written
- * (the temporaries are removed at exit). Errors exit 4. */
+ * to a temporary in its own directory, through the out sidefile_open
+ * returns (it stays valid until exit) or by fn in sidefile_prepare, and
+ * all are synced, then renamed into place, by sidefile_commit, called once
+ * the main output has gone out whole; a run that dies before leaves none
+ * of them half-written (the temporaries are removed at exit). Errors exit
+ * 4. */
 struct out;
+struct out *sidefile_open(const char *path);
 void sidefile_prepare(const char *path, void (*fn)(struct out *));
 void sidefile_commit(void);
 #endif

@@ -2,8 +2,10 @@
  * contracts x charge lines, replaying the input day by day, oldest first,
  * from the previous state. The engine is lib/map/lifecycle; this is its
  * options, its files and its main. */
+#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -25,18 +27,6 @@ struct opts {
 
 /* sidefile_prepare's writers take no context */
 static struct lifecycle *side_lc;
-
-static void
-write_events(struct out *o)
-{
-	lc_write_events(side_lc, o);
-}
-
-static void
-write_ledger(struct out *o)
-{
-	lc_write_ledger(side_lc, o);
-}
 
 static void
 write_first_seen(struct out *o)
@@ -140,7 +130,6 @@ parse_opts(int argc, char **argv, struct opts *op)
 			break;
 		case 'l':
 			op->lpath = optarg;
-			op->lc.ledger = 1;
 			break;
 		case 'F':
 			op->fpath = xrealloc(op->fpath, (op->nf + 1) *
@@ -185,6 +174,28 @@ check_rewind(const struct lifecycle *lc, const char *spath)
 	    "--as-of %s: refusing to rewind history", spath, a, b);
 }
 
+/* TMPDIR for the replay's temporary file; MAPSTATE_SLOTS, its budget (for
+ * tests: a small one makes a small input spill) */
+static void
+check_environment(struct lc_opts *lo)
+{
+	const char *v = getenv("MAPSTATE_SLOTS");
+	char *end;
+	unsigned long long n;
+
+	lo->tmpdir = getenv("TMPDIR");
+	if (lo->tmpdir && *lo->tmpdir == '\0')
+		lo->tmpdir = NULL;
+	if (v == NULL)
+		return;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (*v < '0' || *v > '9' || *end || errno || n == 0 || n > UINT32_MAX)
+		usage_error("MAPSTATE_SLOTS wants a count from 1 to %lu, not "
+		    "'%s'", (unsigned long)UINT32_MAX, v);
+	lo->slot_budget = (size_t)n;
+}
+
 static void
 read_lines(struct lifecycle *lc, const char *path)
 {
@@ -209,6 +220,7 @@ main(int argc, char **argv)
 	prog_init("mapstate");
 	argv[0] = (char *)progname;	/* getopt's messages */
 	i = parse_opts(argc, argv, &op);
+	check_environment(&op.lc);
 	if (contracts_load(op.cpath, &contracts, &e))
 		die_err(op.cpath, &e);
 	if (op.wpath && workloads_load(op.wpath, &workloads, &e))
@@ -216,6 +228,9 @@ main(int argc, char **argv)
 	if (op.apath && accounts_load(op.apath, &accounts, &e))
 		die_err(op.apath, &e);
 	op.lc.accounts = op.apath ? &accounts : NULL;
+	/* written as the replay goes, renamed with the others at the end */
+	op.lc.events = op.epath ? sidefile_open(op.epath) : NULL;
+	op.lc.ledger = op.lpath ? sidefile_open(op.lpath) : NULL;
 	lc_init(&lc, &contracts, op.wpath ? &workloads : NULL, &op.lc);
 	if (op.spath) {
 		if (lc_load_state(&lc, op.spath, &e))
@@ -241,10 +256,6 @@ main(int argc, char **argv)
 	if (lc_run(&lc, &e))
 		die_err(lc.efile, &e);
 	side_lc = &lc;
-	if (op.epath)
-		sidefile_prepare(op.epath, write_events);
-	if (op.lpath)
-		sidefile_prepare(op.lpath, write_ledger);
 	if (op.fopath)
 		sidefile_prepare(op.fopath, write_first_seen);
 	if (op.cpath_out)

@@ -7,7 +7,8 @@
 #     controller and two nodes on loopback (tests/slurm.sh); the
 #     demo's report in headless chromium (tests/browser.sh); mapask's MCP
 #     server with the official TypeScript SDK client (tests/mcp-sdk.sh)
-#  4. the same again built with AddressSanitizer + UBSan
+#  4. the same again built with AddressSanitizer + UBSan; the mapstate and
+#     mapnightly cases again with every entity-day spilled to disk
 #  5. the fuzz corpus replayed, plain and sanitized
 #  6. mandoc -Tlint on every man page
 #  7. when CI=true, the README's set-up on a bare Debian 12 (tests/fresh.sh)
@@ -67,6 +68,10 @@ step "mapask --mcp with the official TypeScript SDK client" sh tests/mcp-sdk.sh 
 step "build with ASan+UBSan" make -s san
 step "golden tests, ASan+UBSan" sh tests/run.sh build-san/bin
 step "public corpus, ASan+UBSan" sh tests/corpus.sh build-san/bin
+# mapstate's spill path (sorted runs in a temporary file, merged by the
+# replay) on every mapstate and night case: each entity-day its own run
+step "mapstate cases, every entity-day spilled (MAPSTATE_SLOTS=1), ASan+UBSan" env MAPSTATE_SLOTS=1 sh tests/run.sh -k mapstate build-san/bin
+step "mapnightly cases, every entity-day spilled (MAPSTATE_SLOTS=1)" env MAPSTATE_SLOTS=1 sh tests/run.sh -k mapnightly build/bin
 if [ -f fuzz/build.sh ]; then
 	step "fuzz replay build" sh fuzz/build.sh replay build/fuzz-replay
 	step "fuzz corpus replay" sh fuzz/replay.sh build/fuzz-replay

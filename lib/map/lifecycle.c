@@ -2,9 +2,12 @@
  * charge lines, the day-by-day replay and ownership. The state file and
  * the writers are in lifecycle_io.c. */
 #define _GNU_SOURCE		/* qsort_r (POSIX.1-2024; glibc wants this) */
+#include <errno.h>
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "core/date.h"
 #include "core/hash.h"
@@ -15,7 +18,7 @@
 #include "map/lifecycle_int.h"
 
 /* bench/mapstate.sh counts bytes per entity: keep the records small */
-_Static_assert(sizeof(void *) != 8 || sizeof(struct lc_ent) == 144,
+_Static_assert(sizeof(void *) != 8 || sizeof(struct lc_ent) == 128,
     "struct lc_ent grew");
 _Static_assert(sizeof(void *) != 8 || sizeof(struct lc_slot) == 64,
     "struct lc_slot grew");
@@ -50,7 +53,11 @@ lc_init(struct lifecycle *lc, const struct contracts *cs,
 	lc->prev_as_of = lc->max_day = lc->cur_month = DAY_NONE;
 	lc->first_day = DAY_NONE;
 	lc->accounts = opt->accounts;
-	lc->want_ledger = opt->ledger;
+	lc->events_out = opt->events;
+	lc->ledger_out = opt->ledger;
+	lc->slot_budget = opt->slot_budget ? opt->slot_budget : LC_SLOT_BUDGET;
+	lc->tmpdir = opt->tmpdir ? opt->tmpdir : "/tmp";
+	lc->spill_fd = -1;
 	lc->want_credits = opt->credit_lines;
 	lc->all.excl = EXCL_DEFAULT;
 	if (ws == NULL)
@@ -75,7 +82,9 @@ lc_free(struct lifecycle *lc)
 	free(lc->slot_ht);
 	free(lc->order);
 	free(lc->events);
-	free(lc->ledger);
+	free(lc->runs);
+	if (lc->spill_fd >= 0)
+		close(lc->spill_fd);
 	free(lc->tagkeys);
 	free(lc->wl_tagkey);
 	free(lc->owner_vals);
@@ -358,9 +367,14 @@ slot_rehash(struct lifecycle *lc, size_t sz)
 	}
 }
 
+static int spill(struct lifecycle *, struct err *);
+
+/* The slot of (ent, day, svc, cat), new when it is not held (the budget
+ * full, the ones held are spilled first); NULL with e set when that
+ * fails. */
 static struct lc_slot *
 slot_get(struct lifecycle *lc, uint32_t ent, int32_t day, uint32_t svc,
-    uint8_t cat)
+    uint8_t cat, struct err *e)
 {
 	size_t j;
 	struct lc_slot *s;
@@ -375,8 +389,16 @@ slot_get(struct lifecycle *lc, uint32_t ent, int32_t day, uint32_t svc,
 			return s;
 		j = (j + 1) & (lc->slot_htsz - 1);
 	}
+	if (lc->nslots == lc->slot_budget) {
+		if (spill(lc, e) != 0)
+			return NULL;
+		j = (size_t)slot_hash(ent, day, svc, cat) &
+		    (lc->slot_htsz - 1);
+	}
 	if (lc->nslots == lc->slotcap) {
 		lc->slotcap = lc->slotcap ? lc->slotcap * 2 : 4096;
+		if (lc->slotcap > lc->slot_budget)
+			lc->slotcap = lc->slot_budget;
 		lc->slots = xrealloc(lc->slots, lc->slotcap *
 		    sizeof(*lc->slots));
 	}
@@ -568,8 +590,9 @@ take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
 	} else
 		cat = categorise(lc, S(svc), "");
 	s = slot_get(lc, (uint32_t)(en - lc->ents), (int32_t)day, svc,
-	    (uint8_t)cat);
-	s->used = 1;
+	    (uint8_t)cat, e);
+	if (s == NULL)
+		return -1;
 	s->cost += l->cost;
 	sod = (int32_t)(l->usage_start - (int64_t)day * 86400);
 	latest_tag(lc, &s->tag_ts, &s->tag, &s->keymiss, sod, intern_span(lc,
@@ -713,12 +736,14 @@ add_event(struct lifecycle *lc, long day, struct lc_ent *en, int from,
 {
 	struct lc_event *v;
 
+	if (lc->events_out == NULL)
+		return;
 	if (lc->nevents == lc->eventcap) {
 		lc->eventcap = lc->eventcap ? lc->eventcap * 2 : 1024;
 		lc->events = xrealloc(lc->events, lc->eventcap *
 		    sizeof(*lc->events));
 	}
-	v = &lc->events[lc->nevents++];
+	v = &lc->events[lc->nevents];
 	v->day = (int32_t)day;
 	v->ent = (uint32_t)(en - lc->ents);
 	v->seq = lc->event_seq++;
@@ -727,6 +752,10 @@ add_event(struct lifecycle *lc, long day, struct lc_ent *en, int from,
 	v->reason = (uint8_t)reason;
 	v->map_tag = en->map_tag;
 	v->last_good_tag = en->last_good_tag;
+	if (lc->events_hold)
+		lc->nevents++;
+	else	/* in key order already: the replay's */
+		lc_event_row(lc, lc->events_out, v);
 }
 
 static void
@@ -803,12 +832,11 @@ cover(struct lifecycle *lc, const struct lc_ent *en, long day, uint32_t svc,
 	return -1;
 }
 
+/* the replay's order: day, entity key, service, category */
 static int
-cmp_slot(const void *a, const void *b, void *arg)
+slot_cmp(const struct lifecycle *lc, const struct lc_slot *x,
+    const struct lc_slot *y)
 {
-	const struct lifecycle *lc = arg;
-	const struct lc_slot *x = &lc->slots[*(const uint32_t *)a];
-	const struct lc_slot *y = &lc->slots[*(const uint32_t *)b];
 	int c;
 
 	if (x->day != y->day)
@@ -818,6 +846,295 @@ cmp_slot(const void *a, const void *b, void *arg)
 	if (x->svc != y->svc)
 		return strcmp(S(x->svc), S(y->svc));
 	return (int)x->cat - (int)y->cat;
+}
+
+static int
+cmp_slot(const void *a, const void *b, void *arg)
+{
+	const struct lifecycle *lc = arg;
+
+	return slot_cmp(lc, &lc->slots[*(const uint32_t *)a],
+	    &lc->slots[*(const uint32_t *)b]);
+}
+
+/* lc->order: the slots held, in the replay's order */
+static void
+sort_slots(struct lifecycle *lc)
+{
+	size_t i, n = lc->nslots;
+
+	free(lc->order);
+	lc->order = xmalloc((n ? n : 1) * sizeof(*lc->order));
+	for (i = 0; i < n; i++)
+		lc->order[i] = (uint32_t)i;
+	if (n > 1)
+		qsort_r(lc->order, n, sizeof(*lc->order), cmp_slot, lc);
+}
+
+/* ---- slots past the budget: sorted runs in a temporary file ---- */
+
+struct lc_srun {
+	uint64_t off, n;	/* in slots */
+};
+
+static int
+spill_error(const struct lifecycle *lc, struct err *e)
+{
+	err_set(e, EXIT_SYS, 0, "temporary file in %s: %s", lc->tmpdir,
+	    strerror(errno));
+	return -1;
+}
+
+static int
+spill_open(struct lifecycle *lc, struct err *e)
+{
+	struct buf path = { 0 };
+
+	buf_printf(&path, "%s/mapstate-XXXXXX", lc->tmpdir);
+	lc->spill_fd = mkstemp(path.s);
+	if (lc->spill_fd < 0 || unlink(path.s) != 0) {
+		int saved = errno;
+
+		if (lc->spill_fd >= 0)
+			close(lc->spill_fd);
+		lc->spill_fd = -1;
+		buf_free(&path);
+		errno = saved;
+		return spill_error(lc, e);
+	}
+	buf_free(&path);
+	return 0;
+}
+
+static int
+write_all(int fd, const void *p, size_t n)
+{
+	const char *b = p;
+
+	while (n > 0) {
+		ssize_t w = write(fd, b, n);
+
+		if (w < 0 && errno == EINTR)
+			continue;
+		if (w <= 0) {
+			if (w == 0)
+				errno = ENOSPC;
+			return -1;
+		}
+		b += w;
+		n -= (size_t)w;
+	}
+	return 0;
+}
+
+/* The slots held go to the file as one run, in the replay's order, and
+ * the table starts again empty. */
+static int
+spill(struct lifecycle *lc, struct err *e)
+{
+	enum { NB = 512 };
+	struct lc_slot buf[NB];
+	size_t i, nb = 0, n = lc->nslots;
+
+	if (lc->spill_fd < 0 && spill_open(lc, e) != 0)
+		return -1;
+	sort_slots(lc);
+	for (i = 0; i < n; i++) {
+		buf[nb++] = lc->slots[lc->order[i]];
+		if ((nb == NB || i + 1 == n) && write_all(lc->spill_fd, buf,
+		    nb * sizeof(*buf)) != 0)
+			return spill_error(lc, e);
+		if (nb == NB)
+			nb = 0;
+	}
+	lc->runs = xrealloc(lc->runs, (lc->nruns + 1) * sizeof(*lc->runs));
+	lc->runs[lc->nruns].off = lc->nspilled;
+	lc->runs[lc->nruns++].n = n;
+	lc->nspilled += n;
+	lc->nslots = 0;
+	memset(lc->slot_ht, 0, lc->slot_htsz * sizeof(*lc->slot_ht));
+	free(lc->order);
+	lc->order = NULL;
+	return 0;
+}
+
+/* the replay's source of slots: the ones held, or every run merged */
+#define RD_SLOTS 512		/* read a run this many slots at a time */
+struct rd {
+	uint64_t off, left;	/* of the run, not yet read */
+	struct lc_slot *b;
+	size_t pos, nb;
+};
+
+struct slotsrc {
+	size_t i;		/* the slots held: next in lc->order */
+	struct rd *rd;		/* the runs: readers, and a heap of them */
+	size_t *heap, nheap;
+};
+
+static int
+rd_fill(struct lifecycle *lc, struct rd *r, struct err *e)
+{
+	size_t n = r->left < RD_SLOTS ? (size_t)r->left : RD_SLOTS;
+	size_t want = n * sizeof(*r->b), got = 0;
+	char *p = (char *)r->b;
+
+	while (got < want) {
+		ssize_t k = pread(lc->spill_fd, p + got, want - got,
+		    (off_t)(r->off * sizeof(*r->b) + got));
+
+		if (k < 0 && errno == EINTR)
+			continue;
+		if (k <= 0) {
+			if (k == 0)
+				errno = EIO;	/* shorter than written */
+			return spill_error(lc, e);
+		}
+		got += (size_t)k;
+	}
+	r->off += n;
+	r->left -= n;
+	r->pos = 0;
+	r->nb = n;
+	return 0;
+}
+
+static int
+heap_less(const struct lifecycle *lc, const struct slotsrc *src, size_t a,
+    size_t b)
+{
+	const struct rd *x = &src->rd[src->heap[a]], *y = &src->rd[src->heap[b]];
+
+	return slot_cmp(lc, &x->b[x->pos], &y->b[y->pos]) < 0;
+}
+
+static void
+heap_down(const struct lifecycle *lc, struct slotsrc *src, size_t i)
+{
+	for (;;) {
+		size_t l = 2 * i + 1, m = i, t;
+
+		if (l < src->nheap && heap_less(lc, src, l, m))
+			m = l;
+		if (l + 1 < src->nheap && heap_less(lc, src, l + 1, m))
+			m = l + 1;
+		if (m == i)
+			return;
+		t = src->heap[i];
+		src->heap[i] = src->heap[m];
+		src->heap[m] = t;
+		i = m;
+	}
+}
+
+static int
+src_open(struct lifecycle *lc, struct slotsrc *src, struct err *e)
+{
+	size_t k;
+
+	memset(src, 0, sizeof(*src));
+	if (lc->nruns && lc->nslots && spill(lc, e) != 0)
+		return -1;
+	free(lc->slot_ht);	/* lookups are over */
+	lc->slot_ht = NULL;
+	lc->slot_htsz = 0;
+	if (lc->nruns == 0) {
+		sort_slots(lc);
+		return 0;
+	}
+	free(lc->slots);	/* all in the file now */
+	lc->slots = NULL;
+	lc->slotcap = 0;
+	src->rd = xcalloc(lc->nruns, sizeof(*src->rd));
+	src->heap = xcalloc(lc->nruns, sizeof(*src->heap));
+	for (k = 0; k < lc->nruns; k++) {
+		struct rd *r = &src->rd[k];
+
+		r->off = lc->runs[k].off;
+		r->left = lc->runs[k].n;
+		r->b = xmalloc(RD_SLOTS * sizeof(*r->b));
+		if (rd_fill(lc, r, e) != 0)
+			return -1;
+		if (r->nb)
+			src->heap[src->nheap++] = k;
+	}
+	for (k = src->nheap; k-- > 0;)
+		heap_down(lc, src, k);
+	return 0;
+}
+
+static void
+src_close(struct lifecycle *lc, struct slotsrc *src)
+{
+	size_t k;
+
+	if (src->rd)
+		for (k = 0; k < lc->nruns; k++)
+			free(src->rd[k].b);
+	free(src->rd);
+	free(src->heap);
+}
+
+/* the smallest head of the runs, taken: its reader moves on */
+static int
+src_pop(struct lifecycle *lc, struct slotsrc *src, struct lc_slot *out,
+    struct err *e)
+{
+	struct rd *r = &src->rd[src->heap[0]];
+
+	*out = r->b[r->pos++];
+	if (r->pos == r->nb && r->left && rd_fill(lc, r, e) != 0)
+		return -1;
+	if (r->pos == r->nb)
+		src->heap[0] = src->heap[--src->nheap];
+	if (src->nheap)
+		heap_down(lc, src, 0);
+	return 0;
+}
+
+/* the same slot in two runs (spilled between two lines of it): one, as
+ * if its lines had all been read into one (every field is a sum or the
+ * latest value, so the order does not matter) */
+static void
+slot_merge(const struct lifecycle *lc, struct lc_slot *a,
+    const struct lc_slot *b)
+{
+	a->cost += b->cost;
+	latest_tag(lc, &a->tag_ts, &a->tag, &a->keymiss, b->tag_ts, b->tag,
+	    b->keymiss);
+	latest32(lc, &a->ptag_ts, &a->ptag, b->ptag_ts, b->ptag);
+	latest32(lc, &a->princ_ts, &a->princ, b->princ_ts, b->princ);
+	latest32(lc, &a->name_ts, &a->name, b->name_ts, b->name);
+}
+
+/* the next slot in the replay's order: 1, 0 at the end, -1 with e set */
+static int
+src_next(struct lifecycle *lc, struct slotsrc *src, struct lc_slot *out,
+    struct err *e)
+{
+	if (lc->nruns == 0) {
+		if (src->i == lc->nslots)
+			return 0;
+		*out = lc->slots[lc->order[src->i++]];
+		return 1;
+	}
+	if (src->nheap == 0)
+		return 0;
+	if (src_pop(lc, src, out, e) != 0)
+		return -1;
+	while (src->nheap) {
+		const struct rd *r = &src->rd[src->heap[0]];
+		const struct lc_slot *h = &r->b[r->pos];
+		struct lc_slot t;
+
+		if (h->ent != out->ent || h->day != out->day ||
+		    h->svc != out->svc || h->cat != out->cat)
+			break;
+		if (src_pop(lc, src, &t, e) != 0)
+			return -1;
+		slot_merge(lc, out, &t);
+	}
+	return 1;
 }
 
 static void
@@ -864,25 +1181,20 @@ static void
 add_ledger(struct lifecycle *lc, long day, struct lc_ent *en, money_t cost,
     money_t elig, money_t accr)
 {
-	struct lc_lrow *l;
+	struct lc_lrow l;
 
-	if (!lc->want_ledger || lc->err.status)
+	if (lc->ledger_out == NULL || lc->err.status)
 		return;
-	if (lc->nledger == lc->ledgercap) {
-		lc->ledgercap = lc->ledgercap ? lc->ledgercap * 2 : 1024;
-		lc->ledger = xrealloc(lc->ledger, lc->ledgercap *
-		    sizeof(*lc->ledger));
-	}
-	l = &lc->ledger[lc->nledger++];
-	l->day = (int32_t)day;
-	l->ent = (uint32_t)(en - lc->ents);
-	l->state = en->state;
-	l->contract = en->contract;
-	l->svc = en->service;
-	l->owner = lc->workloads ? owner_of(lc, en) : -1;
-	l->cost = cost;
-	l->eligible = elig;
-	l->accruing = accr;
+	l.day = (int32_t)day;
+	l.ent = (uint32_t)(en - lc->ents);
+	l.state = en->state;
+	l.contract = en->contract;
+	l.svc = en->service;
+	l.owner = lc->workloads ? owner_of(lc, en) : -1;
+	l.cost = cost;
+	l.eligible = elig;
+	l.accruing = accr;
+	lc_ledger_row(lc, lc->ledger_out, &l);
 }
 
 /* The state of an eligible charge that can carry a tag. */
@@ -924,10 +1236,10 @@ tag_state(struct lifecycle *lc, struct lc_ent *en, long day, int contract,
 	}
 }
 
-/* One entity's day: the slots order[from..to). */
+/* One entity's day: its slots sl[0..n), n >= 1. */
 static void
-apply_day(struct lifecycle *lc, struct lc_ent *en, long day, size_t from,
-    size_t to)
+apply_day(struct lifecycle *lc, struct lc_ent *en, long day,
+    const struct lc_slot *sl, size_t n)
 {
 	size_t i;
 	int32_t tts = -2, pts = -2, rts = -2, nts = -2;
@@ -939,8 +1251,8 @@ apply_day(struct lifecycle *lc, struct lc_ent *en, long day, size_t from,
 	int eligible = 0;
 
 	/* what the day's latest usage says */
-	for (i = from; i < to; i++) {
-		struct lc_slot *s = &lc->slots[lc->order[i]];
+	for (i = 0; i < n; i++) {
+		const struct lc_slot *s = &sl[i];
 
 		latest_tag(lc, &tts, &tag, &keymiss, s->tag_ts, s->tag,
 		    s->keymiss);
@@ -957,8 +1269,8 @@ apply_day(struct lifecycle *lc, struct lc_ent *en, long day, size_t from,
 	lc_acct_seen(lc, en->account, day);	/* before cover(): new-accounts */
 	/* which charges an active contract covers; the contract and the
 	 * service shown are those of the covered charge with the most spend */
-	for (i = from; i < to; i++) {
-		struct lc_slot *s = &lc->slots[lc->order[i]];
+	for (i = 0; i < n; i++) {
+		const struct lc_slot *s = &sl[i];
 		int r = R_NO_CONTRACT, c;
 
 		cost += s->cost;
@@ -979,7 +1291,7 @@ apply_day(struct lifecycle *lc, struct lc_ent *en, long day, size_t from,
 	if (svc_best)
 		en->service = svc_best;
 	else if (en->service == 0)
-		en->service = lc->slots[lc->order[from]].svc;
+		en->service = sl[0].svc;
 	if (en->kind == K_PROFILE || en->kind == K_AIDIRECT)
 		en->principal = princ;
 	en->map_tag = en->kind == K_AIDIRECT ? ptag : tag;
@@ -1044,47 +1356,57 @@ enter_month(struct lifecycle *lc, long day)
 	}
 }
 
-static void
-replay(struct lifecycle *lc)
+/* The days in order, each entity's day in key order; the events of each
+ * day written at its end. */
+static int
+replay(struct lifecycle *lc, struct err *e)
 {
-	const struct lc_slot *sl;
-	size_t i, j, n = lc->nslots;
+	struct slotsrc src;
+	struct lc_slot cur, *grp = NULL;
+	size_t ngrp, grpcap = 0;
+	int have, rc = -1;
 
-	free(lc->slot_ht);	/* lookups are over; make room for order */
-	lc->slot_ht = NULL;
-	lc->slot_htsz = 0;
-	lc->order = xmalloc((n ? n : 1) * sizeof(*lc->order));
-	for (i = 0; i < n; i++)
-		lc->order[i] = (uint32_t)i;
-	if (n > 1)
-		qsort_r(lc->order, n, sizeof(*lc->order), cmp_slot, lc);
-	sl = lc->slots;
+	if (src_open(lc, &src, e) != 0)
+		goto out;
 	lc_pcalls_prepare(lc);
-	i = 0;
-	while (i < n) {
-		long day = sl[lc->order[i]].day;
-		size_t dayend = i, pfrom, pto;
+	if ((have = src_next(lc, &src, &cur, e)) < 0)
+		goto out;
+	while (have) {
+		long day = cur.day;
+		size_t pfrom, pto;
 
-		while (dayend < n && sl[lc->order[dayend]].day == day)
-			dayend++;
 		enter_month(lc, day);
 		lc_pcalls_until(lc, day, &pfrom, &pto);
 		lc_index_tagged_profiles(lc);
-		for (j = i; j < dayend;) {
-			uint32_t ent = sl[lc->order[j]].ent;
-			size_t k = j;
+		lc->events_hold = pfrom < pto;
+		while (have && cur.day == day) {
+			uint32_t ent = cur.ent;
 
-			while (k < dayend && sl[lc->order[k]].ent == ent)
-				k++;
-			apply_day(lc, &lc->ents[ent], day, j, k);
-			j = k;
+			ngrp = 0;
+			while (have && cur.day == day && cur.ent == ent) {
+				if (ngrp == grpcap) {
+					grpcap = grpcap ? grpcap * 2 : 16;
+					grp = xrealloc(grp, grpcap *
+					    sizeof(*grp));
+				}
+				grp[ngrp++] = cur;
+				if ((have = src_next(lc, &src, &cur, e)) < 0)
+					goto out;
+			}
+			apply_day(lc, &lc->ents[ent], day, grp, ngrp);
 		}
 		fallback_fixed(lc, day, pfrom, pto);
-		i = dayend;
+		if (lc->events_out && lc->events_hold)
+			lc_events_flush(lc);
 	}
 	lc_callers_finish(lc);
 	if (lc->as_of != DAY_NONE)
 		enter_month(lc, lc->as_of);
+	rc = 0;
+out:
+	free(grp);
+	src_close(lc, &src);
+	return rc;
 }
 
 static int
@@ -1128,7 +1450,14 @@ lc_run(struct lifecycle *lc, struct err *e)
 
 	if (settle_as_of(lc, e) != 0)
 		return -1;
-	replay(lc);
+	if (lc->events_out)
+		lc_events_head(lc->events_out);
+	if (lc->ledger_out)
+		lc_ledger_head(lc, lc->ledger_out);
+	if (replay(lc, e) != 0) {
+		lc->efile = NULL;	/* the message names the directory */
+		return -1;
+	}
 	if (lc->workloads)
 		for (i = 0; i < lc->nents && lc->err.status == 0; i++)
 			lc->ents[i].owner = owner_of(lc, &lc->ents[i]);

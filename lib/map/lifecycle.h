@@ -1,15 +1,18 @@
 /* lifecycle.h: the MAP lifecycle (map-model §4) as an engine. It derives
  * each billing entity's state from contracts x charge lines, replaying the
  * input day by day, oldest first, from the previous state. A reduce keyed
- * by billing entity: it holds one record per entity and one per entity,
- * day, service and exclusion category of new usage, never the input lines.
+ * by billing entity: it holds one record per entity and, up to a budget,
+ * one per entity, day, service and exclusion category of new usage (past
+ * it, those go to a temporary file), never the input lines; the events and
+ * the ledger it writes as it goes.
  *
  * The caller owns a struct lifecycle and drives it, in this order:
  *	lc_init(&lc, &contracts, workloads_or_NULL, &opts);
  *	lc_load_state(&lc, "state.tsv", &e);	(optional, once: yesterday's)
  *	lc_read_lines(&lc, path, &e);		(each charge lines file)
- *	lc_run(&lc, &e);			(once: replay, then ownership)
- *	lc_write_state(&lc, &out);		(and _events, _ledger)
+ *	lc_run(&lc, &e);			(once: replay, then ownership;
+ *						 it writes opts' events, ledger)
+ *	lc_write_state(&lc, &out);		(and _first_seen, _credit_lines)
  *	lc_free(&lc);
  * The contracts and workloads stay the caller's and must outlive lc. Every
  * call that can fail returns 0, or -1 with e set (EXIT_DATA with the
@@ -35,7 +38,16 @@
 struct lc_opts {
 	long as_of;		/* the day the state is for; DAY_NONE: the
 				 * input's last usage day */
-	int ledger;		/* keep a ledger row per entity and day */
+	/* where the events and the ledger (a row per entity and day) go:
+	 * lc_run writes them as the replay makes them, in the files' order
+	 * (a day's events are held until its end only when callers route
+	 * through profiles that day) (NULL: not written, not kept) */
+	struct out *events, *ledger;
+	/* entity-days of new usage held in memory; past it, they go to a
+	 * temporary file in tmpdir (NULL: /tmp) in sorted runs, merged by
+	 * the replay (0: LC_SLOT_BUDGET) */
+	size_t slot_budget;
+	const char *tmpdir;
 	const struct accounts *accounts;	/* when accounts joined; NULL:
 						 * guess from the data */
 	int credit_lines;	/* keep the Credit and Refund lines read, every
@@ -51,8 +63,8 @@ struct lc_tagkv {
 	uint32_t key, val;	/* string ids: tag key, value */
 };
 
-/* One billing entity: 144 bytes (bench/mapstate.sh measures memory per
- * entity; keep it so). Strings are ids in lc->strs, 0 is "". */
+/* One billing entity: 128 bytes (bench/mapstate.sh measures memory per
+ * entity; keep it so: 129 would be 144, money_t aligns to 16). Strings are ids in lc->strs, 0 is "". */
 struct lc_ent {
 	money_t eligible, accruing;	/* month to date; at risk is derived */
 	uint32_t key;
@@ -60,18 +72,20 @@ struct lc_ent {
 	uint32_t principal, map_tag, last_good_tag;
 	uint32_t model_source;		/* ai-direct: model or system profile ARN */
 	int32_t elig_date, state_since, drift_date, first_seen, last_seen;
-	uint32_t elig_days;
+	uint16_t elig_days;		/* this month's (at most 31) */
+	int16_t contract;		/* index or -1 */
 	int32_t attr_ts, msrc_ts;	/* this run's latest line, LC_TS_BASE
 					 * relative */
 	int32_t owner;			/* workload index, -1 unowned */
 	uint32_t ntags;
-	struct lc_tagkv *tags;
-	int16_t contract;		/* index or -1 */
 	uint8_t kind, state, reason;	/* entity_kind, map_state, map_reason */
+	struct lc_tagkv *tags;
 };
 
 /* exclusion category of a charge, contract-independent */
 enum lc_cat { CAT_NONE, CAT_DT, CAT_MP, CAT_EKS, CAT_GDA };
+
+#define LC_SLOT_BUDGET ((size_t)1 << 18)	/* 16 MiB of slots */
 
 /* One entity, day, service and exclusion category of new usage: 64 bytes.
  * The time of the latest line of each value is in seconds of that day, -1
@@ -82,7 +96,7 @@ struct lc_slot {
 	int32_t day;
 	int32_t tag_ts, ptag_ts, princ_ts, name_ts;
 	uint32_t tag, ptag, princ, name;
-	uint8_t cat, used;
+	uint8_t cat;
 	uint8_t keymiss;	/* the tag's line: a near miss, no map-migrated */
 };
 
@@ -138,12 +152,22 @@ struct lifecycle {
 	size_t slot_htsz;
 	uint32_t *order;	/* slot indices by (day, entity key, ...) */
 
-	struct lc_event *events;
+	struct lc_event *events;	/* the replay's day's, for events_out,
+					 * when events_hold */
 	size_t nevents, eventcap;
+	int events_hold;	/* the day has routings through profiles: its
+				 * fallbacks add events out of key order */
 	uint32_t event_seq;
-	int want_ledger, want_credits;
-	struct lc_lrow *ledger;
-	size_t nledger, ledgercap;
+	struct out *events_out, *ledger_out;
+	int want_credits;
+
+	/* the slots spilled: runs sorted like the replay, in spill_fd */
+	size_t slot_budget;
+	const char *tmpdir;
+	int spill_fd;		/* -1: none yet */
+	uint64_t nspilled;	/* slots in it */
+	struct lc_srun *runs;
+	size_t nruns;
 
 	uint32_t *tagkeys;	/* tag key ids, in order seen */
 	size_t ntagkeys;
@@ -207,12 +231,10 @@ void lc_first_seen(const struct lifecycle *, struct shard_seen *);
  * for a rewind of history, the workloads file for a tie). */
 int lc_run(struct lifecycle *, struct err *);
 
-/* The files of map-formats(5), each with its header; HDR_EVENTS and, but
- * for the ownership columns, HDR_LEDGER. Events and ledger are sorted in
- * place. */
+/* The files of map-formats(5), each with its header (lc_run writes the
+ * events, HDR_EVENTS, and the ledger, HDR_LEDGER but for the ownership
+ * columns without workloads). */
 void lc_write_state(struct lifecycle *, struct out *);
-void lc_write_events(struct lifecycle *, struct out *);
-void lc_write_ledger(struct lifecycle *, struct out *);
 /* The Credit and Refund lines of the charge lines read (opts.credit_lines),
  * every one and in the order read, under the HDR_LINES columns: a charge
  * lines file of its own, all mapcredit(1) reads of them. */

@@ -50,4 +50,14 @@ void lc_index_tagged_profiles(struct lifecycle *);
 struct lc_ent *lc_tagged_profile_of(struct lifecycle *, uint32_t principal);
 void lc_callers_finish(struct lifecycle *);
 size_t lc_callers_of(const struct lifecycle *, uint32_t ent, size_t *first);
+
+/* lifecycle_io.c: the events and ledger, written as the replay goes (in
+ * the files' order: by day, then entity key) */
+void lc_events_head(struct out *);
+void lc_event_row(const struct lifecycle *, struct out *,
+    const struct lc_event *);
+void lc_events_flush(struct lifecycle *);
+void lc_ledger_head(const struct lifecycle *, struct out *);
+void lc_ledger_row(const struct lifecycle *, struct out *,
+    const struct lc_lrow *);
 #endif

@@ -34,6 +34,11 @@ take_state(struct lifecycle *lc, const struct recr *r, const struct
 		rec_bad(t, e, "entity '%s' appears twice", s->entity.s);
 		return -1;
 	}
+	if (s->eligible_days > 31) {	/* a month's, held in 16 bits */
+		rec_bad(t, e, "column 'eligible_days': %ld is more days than a "
+		    "month has", (long)s->eligible_days);
+		return -1;
+	}
 	if (s->contract.n && (c = contracts_find(lc->contracts,
 	    s->contract.s)) < 0) {
 		rec_bad(t, e, "column 'contract': '%s' is not in the contracts "
@@ -63,7 +68,7 @@ take_state(struct lifecycle *lc, const struct recr *r, const struct
 	en->last_seen = (int32_t)s->last_seen;
 	en->eligible = s->eligible;
 	en->accruing = s->accruing;
-	en->elig_days = (uint32_t)s->eligible_days;
+	en->elig_days = (uint16_t)s->eligible_days;
 	if (r->rows == 1)	/* a state of no rows has no tag columns */
 		for (i = 0; i < tg->n; i++)
 			lc_tagkey_index(lc, tg->key[i]);
@@ -281,30 +286,42 @@ cmp_event(const void *a, const void *b, void *arg)
 }
 
 void
-lc_write_events(struct lifecycle *lc, struct out *o)
+lc_events_head(struct out *o)
+{
+	out_s(o, HDR_EVENTS);
+}
+
+void
+lc_event_row(const struct lifecycle *lc, struct out *o,
+    const struct lc_event *v)
+{
+	const struct lc_ent *en = &lc->ents[v->ent];
+
+	row_head(lc, o, v->day, en);
+	tab_str(lc, o, en->account);
+	out_c(o, '\t');
+	out_s(o, vocab_name(&vocab_event_from, v->from));
+	out_c(o, '\t');
+	out_s(o, state_names[v->to]);
+	out_c(o, '\t');
+	out_s(o, reason_names[v->reason]);
+	tab_str(lc, o, v->map_tag);
+	tab_str(lc, o, v->last_good_tag);
+	out_c(o, '\n');
+}
+
+/* the events held (one day's), in the file's order; then none are */
+void
+lc_events_flush(struct lifecycle *lc)
 {
 	size_t i;
 
 	if (lc->nevents > 1)
 		qsort_r(lc->events, lc->nevents, sizeof(*lc->events),
 		    cmp_event, lc);
-	out_s(o, HDR_EVENTS);
-	for (i = 0; i < lc->nevents; i++) {
-		const struct lc_event *v = &lc->events[i];
-		const struct lc_ent *en = &lc->ents[v->ent];
-
-		row_head(lc, o, v->day, en);
-		tab_str(lc, o, en->account);
-		out_c(o, '\t');
-		out_s(o, vocab_name(&vocab_event_from, v->from));
-		out_c(o, '\t');
-		out_s(o, state_names[v->to]);
-		out_c(o, '\t');
-		out_s(o, reason_names[v->reason]);
-		tab_str(lc, o, v->map_tag);
-		tab_str(lc, o, v->last_good_tag);
-		out_c(o, '\n');
-	}
+	for (i = 0; i < lc->nevents; i++)
+		lc_event_row(lc, lc->events_out, &lc->events[i]);
+	lc->nevents = 0;
 }
 
 void
@@ -315,23 +332,9 @@ lc_write_credit_lines(const struct lifecycle *lc, struct out *o)
 	out_add(o, lc->credits.s ? lc->credits.s : "", lc->credits.len);
 }
 
-static int
-cmp_lrow(const void *a, const void *b, void *arg)
-{
-	const struct lc_lrow *x = a, *y = b;
-
-	return x->day != y->day ? (x->day < y->day ? -1 : 1) :
-	    lc_keycmp(arg, x->ent, y->ent);
-}
-
 void
-lc_write_ledger(struct lifecycle *lc, struct out *o)
+lc_ledger_head(const struct lifecycle *lc, struct out *o)
 {
-	size_t i;
-
-	if (lc->nledger > 1)
-		qsort_r(lc->ledger, lc->nledger, sizeof(*lc->ledger), cmp_lrow,
-		    lc);
 	if (lc->workloads)
 		out_s(o, HDR_LEDGER);
 	else {		/* no ownership columns */
@@ -339,21 +342,24 @@ lc_write_ledger(struct lifecycle *lc, struct out *o)
 		    "\tworkload") - HDR_LEDGER));
 		out_c(o, '\n');
 	}
-	for (i = 0; i < lc->nledger; i++) {
-		const struct lc_lrow *l = &lc->ledger[i];
-		const struct lc_ent *en = &lc->ents[l->ent];
+}
 
-		row_head(lc, o, l->day, en);
-		tab_str(lc, o, en->payer);
-		tab_str(lc, o, en->account);
-		tab_str(lc, o, l->svc);
-		tab_contract(lc, o, l->contract);
-		out_c(o, '\t');
-		out_s(o, state_names[l->state]);
-		tab_money(o, l->cost);
-		tab_money(o, l->eligible);
-		tab_money(o, l->accruing);
-		out_owner(lc, o, l->owner, 0);
-		out_c(o, '\n');
-	}
+void
+lc_ledger_row(const struct lifecycle *lc, struct out *o,
+    const struct lc_lrow *l)
+{
+	const struct lc_ent *en = &lc->ents[l->ent];
+
+	row_head(lc, o, l->day, en);
+	tab_str(lc, o, en->payer);
+	tab_str(lc, o, en->account);
+	tab_str(lc, o, l->svc);
+	tab_contract(lc, o, l->contract);
+	out_c(o, '\t');
+	out_s(o, state_names[l->state]);
+	tab_money(o, l->cost);
+	tab_money(o, l->eligible);
+	tab_money(o, l->accruing);
+	out_owner(lc, o, l->owner, 0);
+	out_c(o, '\n');
 }
