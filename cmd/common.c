@@ -238,10 +238,33 @@ sidefile_open(const char *path)
 	return &a->o;
 }
 
+static void
+side_sync(size_t i)
+{
+	struct err e = { 0 };
+	struct afile *a = side[i];
+
+	if (out_flush(&a->o) != 0 || (a->tmp && fsync(a->fd) != 0)) {
+		err_set(&e, EXIT_SYS, 0, "%s", strerror(a->o.err ? a->o.err :
+		    errno));
+		die_err(sidepath[i], &e);
+	}
+}
+
 void
 sidefile_prepare(const char *path, void (*fn)(struct out *))
 {
 	fn(sidefile_open(path));
+	side_sync(nside - 1);	/* written and synced now */
+}
+
+void
+sidefile_sync(void)
+{
+	size_t i;
+
+	for (i = 0; i < nside; i++)
+		side_sync(i);
 }
 
 void
@@ -250,16 +273,7 @@ sidefile_commit(void)
 	struct err e = { 0 };
 	size_t i;
 
-	/* every one written and synced before any is renamed */
-	for (i = 0; i < nside; i++) {
-		struct afile *a = side[i];
-
-		if (out_flush(&a->o) != 0 || (a->tmp && fsync(a->fd) != 0)) {
-			err_set(&e, EXIT_SYS, 0, "%s", strerror(a->o.err ?
-			    a->o.err : errno));
-			die_err(sidepath[i], &e);
-		}
-	}
+	sidefile_sync();	/* every one whole before any is renamed */
 	for (i = 0; i < nside; i++)
 		if (afile_commit(side[i], &e) != 0)
 			die_err(sidepath[i], &e);

@@ -41,5 +41,8 @@ unsigned shards_arg(const char *opt, const char *arg);
 struct out;
 struct out *sidefile_open(const char *path);
 void sidefile_prepare(const char *path, void (*fn)(struct out *));
+/* flush and sync the side files opened (prepare does it for its own), so
+ * that a write error on one comes before the main output */
+void sidefile_sync(void);
 void sidefile_commit(void);
 #endif

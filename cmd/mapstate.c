@@ -260,6 +260,7 @@ main(int argc, char **argv)
 		sidefile_prepare(op.fopath, write_first_seen);
 	if (op.cpath_out)
 		sidefile_prepare(op.cpath_out, write_credit_lines);
+	sidefile_sync();	/* the events and ledger whole before the state */
 	out_init(&o, 1);
 	lc_write_state(&lc, &o);
 	if (out_close(&o) != 0)
