@@ -324,12 +324,11 @@ split(struct tsvr *t, size_t max, unsigned *special)
 
 /* A NUL byte would cut a value short where it is used as a string (two
  * resources would become one): a data error. */
-static int
+static void
 nul_error(const struct tsvr *t, struct err *e)
 {
 	err_set(e, EXIT_DATA, t->lineno, "a NUL byte in the line (a binary "
 	    "or damaged file?)");
-	return 1;
 }
 
 static int
@@ -455,8 +454,10 @@ tsvr_next(struct tsvr *t, struct err *e)
 			return rc;
 	} while (t->line.len == 0 || (t->line.len == 1 && t->line.s[0] == '\r'));
 	nf = split(t, t->nf, &sp);
-	if (sp & SP_NUL)
-		return -nul_error(t, e);
+	if (sp & SP_NUL) {
+		nul_error(t, e);
+		return -1;
+	}
 	if (nf != t->nf) {
 		err_set(e, EXIT_DATA, t->lineno, "%zu fields, header has %zu",
 		    nf, t->nf);

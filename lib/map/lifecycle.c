@@ -734,28 +734,28 @@ static void
 add_event(struct lifecycle *lc, long day, struct lc_ent *en, int from,
     int to, int reason)
 {
-	struct lc_event *v;
+	struct lc_event v;
 
 	if (lc->events_out == NULL)
 		return;
+	v.day = (int32_t)day;
+	v.ent = (uint32_t)(en - lc->ents);
+	v.seq = lc->event_seq++;
+	v.from = (uint8_t)from;
+	v.to = (uint8_t)to;
+	v.reason = (uint8_t)reason;
+	v.map_tag = en->map_tag;
+	v.last_good_tag = en->last_good_tag;
+	if (!lc->events_hold) {	/* in key order already: the replay's */
+		lc_event_row(lc, lc->events_out, &v);
+		return;
+	}
 	if (lc->nevents == lc->eventcap) {
 		lc->eventcap = lc->eventcap ? lc->eventcap * 2 : 1024;
 		lc->events = xrealloc(lc->events, lc->eventcap *
 		    sizeof(*lc->events));
 	}
-	v = &lc->events[lc->nevents];
-	v->day = (int32_t)day;
-	v->ent = (uint32_t)(en - lc->ents);
-	v->seq = lc->event_seq++;
-	v->from = (uint8_t)from;
-	v->to = (uint8_t)to;
-	v->reason = (uint8_t)reason;
-	v->map_tag = en->map_tag;
-	v->last_good_tag = en->last_good_tag;
-	if (lc->events_hold)
-		lc->nevents++;
-	else	/* in key order already: the replay's */
-		lc_event_row(lc, lc->events_out, v);
+	lc->events[lc->nevents++] = v;
 }
 
 static void
@@ -906,46 +906,24 @@ spill_open(struct lifecycle *lc, struct err *e)
 	return 0;
 }
 
-static int
-write_all(int fd, const void *p, size_t n)
-{
-	const char *b = p;
-
-	while (n > 0) {
-		ssize_t w = write(fd, b, n);
-
-		if (w < 0 && errno == EINTR)
-			continue;
-		if (w <= 0) {
-			if (w == 0)
-				errno = ENOSPC;
-			return -1;
-		}
-		b += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
 /* The slots held go to the file as one run, in the replay's order, and
  * the table starts again empty. */
 static int
 spill(struct lifecycle *lc, struct err *e)
 {
-	enum { NB = 512 };
-	struct lc_slot buf[NB];
-	size_t i, nb = 0, n = lc->nslots;
+	struct out o;
+	size_t i, n = lc->nslots;
 
 	if (lc->spill_fd < 0 && spill_open(lc, e) != 0)
 		return -1;
 	sort_slots(lc);
-	for (i = 0; i < n; i++) {
-		buf[nb++] = lc->slots[lc->order[i]];
-		if ((nb == NB || i + 1 == n) && write_all(lc->spill_fd, buf,
-		    nb * sizeof(*buf)) != 0)
-			return spill_error(lc, e);
-		if (nb == NB)
-			nb = 0;
+	out_init(&o, lc->spill_fd);
+	for (i = 0; i < n; i++)
+		out_add(&o, (const char *)&lc->slots[lc->order[i]],
+		    sizeof(*lc->slots));
+	if (out_close(&o) != 0) {
+		errno = o.err;
+		return spill_error(lc, e);
 	}
 	lc->runs = xrealloc(lc->runs, (lc->nruns + 1) * sizeof(*lc->runs));
 	lc->runs[lc->nruns].off = lc->nspilled;
