@@ -119,6 +119,9 @@ manlint:
 bench: all
 	@sh bench/run.sh
 	@sh bench/quadratic.sh
+	@sh bench/night.sh
+	@sh bench/nights.sh
+	@sh bench/mapstate.sh
 
 install: all
 	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 $(DESTDIR)$(MANDIR)/man5 \

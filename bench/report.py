@@ -25,6 +25,8 @@ LABELS = [
     ("curscan-gz-zlib", "(d') curscan, ZIN_INFLATE=zlib"),
     ("curscan-plain", "(e) curscan export.csv"),
     ("curscan-plain-scalar", "(e') curscan, CSVIN_PARSER=scalar"),
+    ("curscan-4gz-j1", "(g) curscan -j1, the rows in 4 gzip files"),
+    ("curscan-4gz-j2", "(h) curscan -j2, the same 4 files"),
     ("duckdb-gz", "(f) DuckDB read_csv(gz) -> TSV"),
     ("duckdb-startup", "    node + DuckDB start-up, SELECT 1"),
 ]
@@ -125,6 +127,16 @@ def main():
     ratio("curscan-gz", "duckdb-gz", "curscan(gz) / duckdb(gz)", 0.25)
     ratio("curscan-gz", "duckdb-gz",
           "curscan(gz) / (duckdb(gz) - start-up)", sub="duckdb-startup")
+    ratio("curscan-4gz-j2", "curscan-4gz-j1",
+          "curscan -j2 / -j1 (4 gzip files)", 0.6)
+    if "curscan-4gz-j1" in med and "curscan-4gz-j2" in med:
+        ncores = int(meta["machine"].split()[0])
+        c1 = statistics.median(cpu["curscan-4gz-j1"])
+        c2 = statistics.median(cpu["curscan-4gz-j2"])
+        w("  -j1 keeps %.2f of %d cores busy, -j2 %.2f: -j2 cannot beat %.3f"
+          " (-j1's cpu s over %d cores)" % (
+              c1 / med["curscan-4gz-j1"], ncores, c2 / med["curscan-4gz-j2"],
+              c1 / ncores / med["curscan-4gz-j1"], ncores))
     ratio("curscan-plain", "csvparse-plain",
           "curscan(plain) / csvparse(plain)", 1.15)
     ratio("curscan-gz", "csvparse-gz", "curscan(gz) / csvparse(gz)")

@@ -1453,6 +1453,13 @@ quarantine() {
 }
 quarantine
 
+# The days revised since the night before: mapstate --revised reads the two
+# ledgers side by side, one day's revisions in memory
+if [ -n "$prev" ] && [ -f "$prev/ledger.tsv" ]; then
+	"$bindir/mapstate" --revised "$prev/ledger.tsv" "$out/ledger.tsv" \
+	    >"$work/revised.tsv" || die $? "cannot compare tonight's ledger with the night before's"
+fi
+
 # The run log: the checkpoint, the periods closed tonight, the deliveries
 # read (execution id, files with their rows and checksums), warnings, the
 # days revised since the night before (for the days both ledgers have:
@@ -1475,26 +1482,9 @@ quarantine
 	done
 	[ ! -f "$work/log.reopen" ] || cat "$work/log.reopen"
 	[ ! -f "$work/log.warn" ] || cat "$work/log.warn"
-	if [ -n "$prev" ] && [ -f "$prev/ledger.tsv" ]; then
-		awk -F '\t' '
-		FNR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; f++; next }
-		{
-			k = $c["date"] "\t" $c["entity"]
-			v = $c["eligible_cost"] "\t" $c["accruing_cost"] "\t" $c["state"]
-			if (f == 1) { a[k] = v; da[$c["date"]] = 1 }
-			else { b[k] = v; db[$c["date"]] = 1; if (!(k in seen)) { seen[k] = 1; ord[++n] = k } }
-		}
-		END {
-			for (k in a) if (!(k in b)) { split(k, x, "\t"); if (x[1] in db) ord[++n] = k }
-			for (i = 1; i <= n; i++) {
-				k = ord[i]; split(k, x, "\t")
-				if (!(x[1] in da) || !(x[1] in db) || ((k in a) && (k in b) && a[k] == b[k])) continue
-				split((k in a) ? a[k] : "-\t-\t-", p, "\t")
-				split((k in b) ? b[k] : "-\t-\t-", q, "\t")
-				printf "revised\t%s\t%s\teligible %s -> %s\taccruing %s -> %s\tstate %s -> %s\n", x[1], x[2], p[1], q[1], p[2], q[2], p[3], q[3]
-			}
-		}' "$prev/ledger.tsv" "$out/ledger.tsv" | sort
-	fi
+	[ ! -f "$work/revised.tsv" ] ||
+		awk -F '\t' 'NR > 1 { printf "revised\t%s\t%s\teligible %s -> %s\taccruing %s -> %s\tstate %s -> %s\n", $1, $2, $3, $4, $5, $6, $7, $8 }' \
+		    "$work/revised.tsv"
 	[ ! -f "$work/times" ] || cat "$work/times"
 } >"$out/night.log" || die 4 "$out/night.log: cannot write"
 [ ! -f "$work/log.warn" ] || cut -f 2 "$work/log.warn" | while IFS= read -r _w; do

@@ -13,6 +13,7 @@
 #include "core/tsv.h"
 #include "map/contract.h"
 #include "map/lifecycle.h"
+#include "map/revised.h"
 #include "map/shard.h"
 #include "map/workload.h"
 #include "common.h"
@@ -21,6 +22,7 @@ struct opts {
 	const char *cpath, *wpath, *spath, *epath, *lpath, *apath;
 	const char **fpath, *fopath;	/* --first-seen, --first-seen-out */
 	const char *cpath_out;		/* --credit-lines */
+	int revised;			/* --revised BEFORE AFTER */
 	size_t nf;
 	struct lc_opts lc;
 };
@@ -49,6 +51,7 @@ static void
 usage(void)
 {
 	printf("Usage: %s -c CONTRACTS [OPTION]... [CHARGE_LINES]...\n"
+	    "       %s --revised LEDGER_BEFORE LEDGER_AFTER\n"
 	    "Derive each billing entity's MAP lifecycle state (ELIGIBLE,\n"
 	    "PENDING_TAG, TAGGED, STALE_TAG, INELIGIBLE) from contracts and\n"
 	    "curscan's charge lines, replaying new days from the previous\n"
@@ -75,11 +78,15 @@ usage(void)
 	    "      --credit-lines FILE\n"
 	    "                         write the Credit and Refund lines read to\n"
 	    "                         FILE, a charge lines file for mapcredit\n"
+	    "  -R, --revised          compare two ledgers (the night before's\n"
+	    "                         and tonight's) on the days both hold: each\n"
+	    "                         entity whose eligible or accruing cost or\n"
+	    "                         state changed, before and after\n"
 	    "  -h, --help             show this help and exit\n"
 	    "  -V, --version          show the version and exit\n\n"
 	    "Exit status: 0 success, 2 usage error, 3 bad input data,\n"
 	    "4 system or I/O error. See mapstate(1) and map-formats(5).\n",
-	    progname);
+	    progname, progname);
 }
 
 static int
@@ -96,6 +103,7 @@ parse_opts(int argc, char **argv, struct opts *op)
 		{ "first-seen", required_argument, NULL, 'F' },
 		{ "first-seen-out", required_argument, NULL, 'O' },
 		{ "credit-lines", required_argument, NULL, 'C' },
+		{ "revised", no_argument, NULL, 'R' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -104,7 +112,7 @@ parse_opts(int argc, char **argv, struct opts *op)
 
 	memset(op, 0, sizeof(*op));
 	op->lc.as_of = DAY_NONE;
-	while ((ch = getopt_long(argc, argv, "c:w:s:A:a:e:l:hV", longopts,
+	while ((ch = getopt_long(argc, argv, "c:w:s:A:a:e:l:RhV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'c':
@@ -143,9 +151,23 @@ parse_opts(int argc, char **argv, struct opts *op)
 			op->cpath_out = optarg;
 			op->lc.credit_lines = 1;
 			break;
+		case 'R':
+			op->revised = 1;
+			break;
 		default:
 			help_version_or_usage(ch, usage);
 		}
+	}
+	if (op->revised) {
+		if (op->cpath || op->wpath || op->spath || op->apath ||
+		    op->lc.as_of != DAY_NONE || op->epath || op->lpath ||
+		    op->nf || op->fopath || op->cpath_out)
+			usage_error("--revised compares two ledgers and takes "
+			    "no other option");
+		if (argc - optind != 2)
+			usage_error("--revised wants two ledgers, the one "
+			    "before and the one after");
+		return optind;
 	}
 	if (op->cpath == NULL)
 		usage_error("a contracts file is required (-c CONTRACTS)");
@@ -157,6 +179,22 @@ parse_opts(int argc, char **argv, struct opts *op)
 		    "--credit-lines write files; the state is what goes to "
 		    "standard output");
 	return optind;
+}
+
+/* --revised BEFORE AFTER: the revisions, to standard output */
+static int
+revised(const char *before, const char *after)
+{
+	struct err e = { 0 };
+	const char *bad = NULL;
+	struct out o;
+
+	out_init(&o, 1);
+	if (ledger_revised(before, after, &o, &bad, &e) != 0)
+		die_err(bad, &e);
+	if (out_close(&o) != 0)
+		die(EXIT_SYS, "write error: %s", strerror(o.err));
+	return EXIT_OKAY;
 }
 
 /* --as-of before the previous state: said before reading any line */
@@ -220,6 +258,8 @@ main(int argc, char **argv)
 	prog_init("mapstate");
 	argv[0] = (char *)progname;	/* getopt's messages */
 	i = parse_opts(argc, argv, &op);
+	if (op.revised)
+		return revised(argv[i], argv[i + 1]);
 	check_environment(&op.lc);
 	if (contracts_load(op.cpath, &contracts, &e))
 		die_err(op.cpath, &e);
