@@ -38,6 +38,19 @@ intern_span(struct lifecycle *lc, struct span v)
 	return strtab_intern(&lc->strs, v.s, v.n);
 }
 
+/* intern_span when the value is most often one already at hand (an
+ * entity's payer on its next line): that id when the bytes are its */
+static inline uint32_t
+intern_as(struct lifecycle *lc, struct span v, uint32_t guess)
+{
+	const struct strtab *t = &lc->strs;
+
+	if (guess < t->n && t->len[guess] == v.n && memcmp(t->str[guess],
+	    v.s, v.n) == 0)
+		return guess;
+	return intern_span(lc, v);
+}
+
 void
 lc_init(struct lifecycle *lc, const struct contracts *cs,
     const struct workloads *ws, const struct lc_opts *opt)
@@ -80,6 +93,7 @@ lc_free(struct lifecycle *lc)
 	free(lc->ent_of_key);
 	free(lc->slots);
 	free(lc->slot_ht);
+	free(lc->ent_slot);
 	free(lc->order);
 	free(lc->events);
 	free(lc->runs);
@@ -378,15 +392,38 @@ slot_get(struct lifecycle *lc, uint32_t ent, int32_t day, uint32_t svc,
 {
 	size_t j;
 	struct lc_slot *s;
+	uint32_t h;
 
+	if (ent >= lc->nent_slot) {
+		size_t n = lc->nent_slot ? lc->nent_slot : 1024;
+
+		while (n <= ent)
+			n *= 2;
+		lc->ent_slot = xrealloc(lc->ent_slot, n *
+		    sizeof(*lc->ent_slot));
+		memset(lc->ent_slot + lc->nent_slot, 0, (n - lc->nent_slot) *
+		    sizeof(*lc->ent_slot));
+		lc->nent_slot = n;
+	}
+	/* a slot held now whose key is this one's is this one (after a
+	 * spill the index may name another slot, or none) */
+	h = lc->ent_slot[ent];
+	if (h && h <= lc->nslots) {
+		s = &lc->slots[h - 1];
+		if (s->ent == ent && s->day == day && s->svc == svc &&
+		    s->cat == cat)
+			return s;
+	}
 	if (lc->slot_htsz == 0)
 		slot_rehash(lc, 4096);
 	j = (size_t)slot_hash(ent, day, svc, cat) & (lc->slot_htsz - 1);
 	while (lc->slot_ht[j]) {
 		s = &lc->slots[lc->slot_ht[j] - 1];
 		if (s->ent == ent && s->day == day && s->svc == svc &&
-		    s->cat == cat)
+		    s->cat == cat) {
+			lc->ent_slot[ent] = lc->slot_ht[j];
 			return s;
+		}
 		j = (j + 1) & (lc->slot_htsz - 1);
 	}
 	if (lc->nslots == lc->slot_budget) {
@@ -410,9 +447,19 @@ slot_get(struct lifecycle *lc, uint32_t ent, int32_t day, uint32_t svc,
 	s->cat = cat;
 	s->tag_ts = s->ptag_ts = s->princ_ts = s->name_ts = -1;
 	lc->slot_ht[j] = (uint32_t)++lc->nslots;
+	lc->ent_slot[ent] = (uint32_t)lc->nslots;
 	if (lc->nslots * 4 > lc->slot_htsz * 3)	/* load factor 3/4 */
 		slot_rehash(lc, lc->slot_htsz * 2);
 	return &lc->slots[lc->nslots - 1];
+}
+
+/* the service of the entity's last slot (0: none held) */
+static uint32_t
+last_svc(const struct lifecycle *lc, uint32_t ent)
+{
+	uint32_t h = ent < lc->nent_slot ? lc->ent_slot[ent] : 0;
+
+	return h && h <= lc->nslots ? lc->slots[h - 1].svc : 0;
 }
 
 /* keep (ts, value) maximal: the latest line's value, ties by value */
@@ -577,7 +624,8 @@ take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
 	 * never matters */
 	if (lc->nents != before || (en->state == ST_NONE && l->kind < en->kind))
 		en->kind = (uint8_t)l->kind;
-	svc = intern_span(lc, l->service);
+	svc = intern_as(lc, l->service, last_svc(lc, (uint32_t)(en -
+	    lc->ents)));
 	if (f->utype) {
 		uint32_t ut = intern_span(lc, l->usage_type);
 
@@ -595,20 +643,20 @@ take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
 		return -1;
 	s->cost += l->cost;
 	sod = (int32_t)(l->usage_start - (int64_t)day * 86400);
-	latest_tag(lc, &s->tag_ts, &s->tag, &s->keymiss, sod, intern_span(lc,
-	    l->map_tag), f->miss && l->map_tag.n == 0 && l->misspelled_key.n);
+	latest_tag(lc, &s->tag_ts, &s->tag, &s->keymiss, sod, intern_as(lc,
+	    l->map_tag, s->tag), f->miss && l->map_tag.n == 0 && l->misspelled_key.n);
 	if (f->ptag)
-		latest32(lc, &s->ptag_ts, &s->ptag, sod, intern_span(lc,
-		    l->principal_map_tag));
+		latest32(lc, &s->ptag_ts, &s->ptag, sod, intern_as(lc,
+		    l->principal_map_tag, s->ptag));
 	if (f->princ) {
-		uint32_t princ = intern_span(lc, l->principal);
+		uint32_t princ = intern_as(lc, l->principal, s->princ);
 
 		latest32(lc, &s->princ_ts, &s->princ, sod, princ);
 		if (l->kind == K_PROFILE)
 			lc_pcall_add(lc, (uint32_t)(en - lc->ents), princ,
 			    (int32_t)day);
 	}
-	name = intern_span(lc, l->account_name);
+	name = intern_as(lc, l->account_name, en->account_name);
 	if (f->name)
 		latest32(lc, &s->name_ts, &s->name, sod, name);
 	if (l->usage_start < LC_TS_BASE || l->usage_start - LC_TS_BASE >
@@ -620,20 +668,23 @@ take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
 	rts = (int32_t)(l->usage_start - LC_TS_BASE);
 	newer = rts > en->attr_ts;
 	ats = en->attr_ts;
-	attr(lc, &en->payer, intern_span(lc, l->payer), newer, rts == ats);
-	attr(lc, &en->account, intern_span(lc, l->account), newer, rts == ats);
+	attr(lc, &en->payer, intern_as(lc, l->payer, en->payer), newer,
+	    rts == ats);
+	attr(lc, &en->account, intern_as(lc, l->account, en->account), newer,
+	    rts == ats);
 	if (f->name)
 		attr(lc, &en->account_name, name, newer, rts == ats);
 	if (f->region)
-		attr(lc, &en->region, intern_span(lc, l->region), newer,
-		    rts == ats);
+		attr(lc, &en->region, intern_as(lc, l->region, en->region),
+		    newer, rts == ats);
 	if (f->model)
-		attr(lc, &en->model, intern_span(lc, l->model), newer,
-		    rts == ats);
+		attr(lc, &en->model, intern_as(lc, l->model, en->model),
+		    newer, rts == ats);
 	for (i = 0; i < f->tags.n; i++) {
 		int c = f->tags.col[i];
 		uint32_t old = lc_ent_tag(en, f->tags.key[i]);
-		uint32_t v = lc_intern(lc, t->f[c], t->len[c]);
+		struct span sv = { t->f[c], t->len[c] };
+		uint32_t v = intern_as(lc, sv, old);
 
 		if (newer || (rts == ats && strcmp(S(v), S(old)) > 0))
 			lc_ent_settag(en, f->tags.key[i], v);
@@ -1016,6 +1067,9 @@ src_open(struct lifecycle *lc, struct slotsrc *src, struct err *e)
 	free(lc->slot_ht);	/* lookups are over */
 	lc->slot_ht = NULL;
 	lc->slot_htsz = 0;
+	free(lc->ent_slot);
+	lc->ent_slot = NULL;
+	lc->nent_slot = 0;
 	if (lc->nruns == 0) {
 		sort_slots(lc);
 		return 0;

@@ -150,6 +150,10 @@ struct lifecycle {
 	size_t nslots, slotcap;
 	uint32_t *slot_ht;	/* open addressing: slot index + 1 */
 	size_t slot_htsz;
+	uint32_t *ent_slot;	/* entity -> its last slot's index + 1: the
+				 * next line of an entity is most often on
+				 * the same day, service and category */
+	size_t nent_slot;
 	uint32_t *order;	/* slot indices by (day, entity key, ...) */
 
 	struct lc_event *events;	/* the replay's day's, for events_out,
