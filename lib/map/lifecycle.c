@@ -644,7 +644,8 @@ take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
 	s->cost += l->cost;
 	sod = (int32_t)(l->usage_start - (int64_t)day * 86400);
 	latest_tag(lc, &s->tag_ts, &s->tag, &s->keymiss, sod, intern_as(lc,
-	    l->map_tag, s->tag), f->miss && l->map_tag.n == 0 && l->misspelled_key.n);
+	    l->map_tag, s->tag), f->miss && l->map_tag.n == 0 &&
+	    l->misspelled_key.n);
 	if (f->ptag)
 		latest32(lc, &s->ptag_ts, &s->ptag, sod, intern_as(lc,
 		    l->principal_map_tag, s->ptag));
