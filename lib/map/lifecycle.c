@@ -114,6 +114,22 @@ lc_free(struct lifecycle *lc)
 
 /* ---- entity table ---- */
 
+/* an id-indexed array *a of *cap zeroed entries, grown (doubling from
+ * first) to hold index i */
+static void
+grow_ids(uint32_t **a, size_t *cap, size_t i, size_t first)
+{
+	size_t nc = *cap ? *cap : first;
+
+	if (i < *cap)
+		return;
+	while (nc <= i)
+		nc *= 2;
+	*a = xrealloc(*a, nc * sizeof(**a));
+	memset(*a + *cap, 0, (nc - *cap) * sizeof(**a));
+	*cap = nc;
+}
+
 struct lc_ent *
 lc_ent_get(struct lifecycle *lc, uint32_t key)
 {
@@ -122,17 +138,7 @@ lc_ent_get(struct lifecycle *lc, uint32_t key)
 
 	if (key < lc->ent_of_cap && lc->ent_of_key[key])
 		return &lc->ents[lc->ent_of_key[key] - 1];
-	if (key >= lc->ent_of_cap) {
-		size_t nc = lc->ent_of_cap ? lc->ent_of_cap : 4096;
-
-		while (nc <= key)
-			nc *= 2;
-		lc->ent_of_key = xrealloc(lc->ent_of_key, nc *
-		    sizeof(*lc->ent_of_key));
-		memset(lc->ent_of_key + lc->ent_of_cap, 0, (nc -
-		    lc->ent_of_cap) * sizeof(*lc->ent_of_key));
-		lc->ent_of_cap = nc;
-	}
+	grow_ids(&lc->ent_of_key, &lc->ent_of_cap, key, 4096);
 	if (lc->nents == lc->entcap) {
 		lc->entcap = lc->entcap ? lc->entcap * 2 : 1024;
 		lc->ents = xrealloc(lc->ents, lc->entcap * sizeof(*lc->ents));
@@ -394,17 +400,7 @@ slot_get(struct lifecycle *lc, uint32_t ent, int32_t day, uint32_t svc,
 	struct lc_slot *s;
 	uint32_t h;
 
-	if (ent >= lc->nent_slot) {
-		size_t n = lc->nent_slot ? lc->nent_slot : 1024;
-
-		while (n <= ent)
-			n *= 2;
-		lc->ent_slot = xrealloc(lc->ent_slot, n *
-		    sizeof(*lc->ent_slot));
-		memset(lc->ent_slot + lc->nent_slot, 0, (n - lc->nent_slot) *
-		    sizeof(*lc->ent_slot));
-		lc->nent_slot = n;
-	}
+	grow_ids(&lc->ent_slot, &lc->nent_slot, ent, 1024);
 	/* a slot held now whose key is this one's is this one (after a
 	 * spill the index may name another slot, or none) */
 	h = lc->ent_slot[ent];

@@ -1,21 +1,24 @@
 /* revised.c: the revisions between two ledgers (revised.h). */
+#define _GNU_SOURCE		/* qsort_r (POSIX.1-2024; glibc wants this) */
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/date.h"
+#include "core/rec.h"
 #include "map/revised.h"
 
 /* one ledger, read group by group: a group is the rows of one date and
- * entity, kept by its last row */
+ * entity, kept by its last row. Keys and values are the decoded bytes, as
+ * mapstate orders them; only a revision is escaped again. */
 struct side {
 	const char *path;
 	struct tsvr *t;
 	int cd, ce, cv[3];	/* date, entity; eligible, accruing, state */
-	int live;		/* a row not yet grouped is in t */
+	int live;		/* a row not yet grouped is in t, its key in
+				 * next */
 	int has;		/* a group is in key, val */
-	struct buf key;		/* date, NUL, entity (escaped) */
+	struct buf key, next;	/* date, NUL, entity */
 	size_t dlen;		/* the date's length in key */
-	struct buf val[3];	/* escaped */
+	struct buf val[3];
 };
 
 static int
@@ -26,27 +29,42 @@ cmp_bytes(const char *a, size_t an, const char *b, size_t bn)
 	return c ? c : an < bn ? -1 : an > bn;
 }
 
+/* the next row into t and its key into s->next: 0, or -1 with e set */
+static int
+side_row(struct side *s, struct err *e)
+{
+	const struct tsvr *t = s->t;
+	long day;
+	int rc = tsvr_next(s->t, e);
+
+	s->live = rc == 1;
+	if (rc != 1)
+		return rc;
+	if (rec_day(t, s->cd, 0, &day, e) != 0)
+		return -1;
+	s->next.len = 0;
+	buf_add(&s->next, t->f[s->cd], t->len[s->cd]);
+	buf_addc(&s->next, 0);
+	buf_add(&s->next, t->f[s->ce], t->len[s->ce]);
+	return 0;
+}
+
 static int
 side_open(struct side *s, const char *path, struct err *e)
 {
 	static const char *const vn[3] = { "eligible_cost", "accruing_cost",
 	    "state" };
-	int i, rc;
+	int i;
 
-	memset(s, 0, sizeof(*s));
 	s->path = path;
-	if ((s->t = tsvr_open(path, e)) == NULL)
-		return -1;
-	if ((s->cd = tsvr_need(s->t, "date", e)) < 0 ||
+	if ((s->t = tsvr_open(path, e)) == NULL ||
+	    (s->cd = tsvr_need(s->t, "date", e)) < 0 ||
 	    (s->ce = tsvr_need(s->t, "entity", e)) < 0)
 		return -1;
 	for (i = 0; i < 3; i++)
 		if ((s->cv[i] = tsvr_need(s->t, vn[i], e)) < 0)
 			return -1;
-	if ((rc = tsvr_next(s->t, e)) < 0)
-		return -1;
-	s->live = rc == 1;
-	return 0;
+	return side_row(s, e);
 }
 
 static void
@@ -56,132 +74,107 @@ side_close(struct side *s)
 
 	tsvr_close(s->t);
 	buf_free(&s->key);
+	buf_free(&s->next);
 	for (i = 0; i < 3; i++)
 		buf_free(&s->val[i]);
 }
 
-/* the current row's key, as side.key holds one */
-static void
-row_key(const struct side *s, struct buf *b)
-{
-	b->len = 0;
-	tsv_escape(b, s->t->f[s->cd], s->t->len[s->cd]);
-	buf_addc(b, 0);
-	tsv_escape(b, s->t->f[s->ce], s->t->len[s->ce]);
-}
-
 /* The next group: 0 (s->has says whether there was one), -1 with e set. */
 static int
-side_next(struct side *s, struct buf *tmp, struct err *e)
+side_next(struct side *s, struct err *e)
 {
-	long day;
-	int i, rc;
+	struct buf b;
+	int i;
 
 	s->has = 0;
 	if (!s->live)
 		return 0;
-	if (date_parse_day(s->t->f[s->cd], s->t->len[s->cd], &day)) {
-		err_set(e, EXIT_DATA, s->t->lineno, "column 'date': invalid "
-		    "date '%s'", s->t->f[s->cd]);
-		return -1;
-	}
-	row_key(s, tmp);
-	if (s->key.len && cmp_bytes(s->key.s, s->key.len, tmp->s,
-	    tmp->len) >= 0) {
+	if (s->key.len && cmp_bytes(s->key.s, s->key.len, s->next.s,
+	    s->next.len) >= 0) {
 		err_set(e, EXIT_DATA, s->t->lineno, "not in the order mapstate "
 		    "writes a ledger (by date, entity)");
 		return -1;
 	}
-	s->key.len = 0;
-	buf_add(&s->key, tmp->s, tmp->len);
+	b = s->key;		/* the pending row's key is the group's */
+	s->key = s->next;
+	s->next = b;
 	s->dlen = s->t->len[s->cd];
 	s->has = 1;
-	for (;;) {
+	do {
 		for (i = 0; i < 3; i++) {
 			s->val[i].len = 0;
-			tsv_escape(&s->val[i], s->t->f[s->cv[i]],
+			buf_add(&s->val[i], s->t->f[s->cv[i]],
 			    s->t->len[s->cv[i]]);
 		}
-		if ((rc = tsvr_next(s->t, e)) < 0)
+		if (side_row(s, e) < 0)
 			return -1;
-		s->live = rc == 1;
-		if (!s->live)
-			return 0;
-		row_key(s, tmp);
-		if (tmp->len != s->key.len || memcmp(tmp->s, s->key.s,
-		    tmp->len) != 0)
-			return 0;
-	}
+	} while (s->live && s->next.len == s->key.len &&
+	    memcmp(s->next.s, s->key.s, s->key.len) == 0);
+	return 0;
 }
 
-/* one revision of a day: entity, then the six values, in rev.s */
+/* a day's revisions: each one's entity and six values, escaped, at
+ * v[i].off in b */
 struct day_revs {
 	struct buf b;
-	size_t *off, *len, n, cap;
+	struct rev {
+		size_t off, len;
+	} *v;
+	size_t n, cap;
 };
 
 static void
 add_rev(struct day_revs *r, const struct side *o, const struct side *n)
 {
 	const struct side *k = o ? o : n;
-	const char *ent = k->key.s + k->dlen + 1;
-	size_t elen = k->key.len - k->dlen - 1, at = r->b.len;
+	size_t at = r->b.len;
 	int i;
 
 	if (r->n == r->cap) {
 		r->cap = r->cap ? 2 * r->cap : 64;
-		r->off = xrealloc(r->off, r->cap * sizeof(*r->off));
-		r->len = xrealloc(r->len, r->cap * sizeof(*r->len));
+		r->v = xrealloc(r->v, r->cap * sizeof(*r->v));
 	}
-	buf_add(&r->b, ent, elen);
+	tsv_escape(&r->b, k->key.s + k->dlen + 1, k->key.len - k->dlen - 1);
 	for (i = 0; i < 3; i++) {
 		buf_addc(&r->b, '\t');
 		if (o)
-			buf_add(&r->b, o->val[i].s, o->val[i].len);
+			tsv_escape(&r->b, o->val[i].s, o->val[i].len);
 		else
 			buf_addc(&r->b, '-');
 		buf_addc(&r->b, '\t');
 		if (n)
-			buf_add(&r->b, n->val[i].s, n->val[i].len);
+			tsv_escape(&r->b, n->val[i].s, n->val[i].len);
 		else
 			buf_addc(&r->b, '-');
 	}
-	r->off[r->n] = at;
-	r->len[r->n++] = r->b.len - at;
+	r->v[r->n].off = at;
+	r->v[r->n++].len = r->b.len - at;
 }
 
-static const char *sort_base;
-
 static int
-cmp_rev(const void *a, const void *b)
+cmp_rev(const void *a, const void *b, void *base)
 {
-	const size_t *x = a, *y = b;
+	const struct rev *x = a, *y = b;
 
-	return cmp_bytes(sort_base + x[0], x[1], sort_base + y[0], y[1]);
+	return cmp_bytes((char *)base + x->off, x->len, (char *)base + y->off,
+	    y->len);
 }
 
 /* the day's revisions, sorted as sort(1) sorts their lines */
 static void
 flush_day(struct day_revs *r, const char *date, size_t dlen, struct out *o)
 {
-	size_t (*ix)[2], i;
+	size_t i;
 
-	if (r->n == 0)
+	if (r->n == 0)		/* no revision: v may be NULL */
 		return;
-	ix = xmalloc(r->n * sizeof(*ix));
-	for (i = 0; i < r->n; i++) {
-		ix[i][0] = r->off[i];
-		ix[i][1] = r->len[i];
-	}
-	sort_base = r->b.s;
-	qsort(ix, r->n, sizeof(*ix), cmp_rev);
+	qsort_r(r->v, r->n, sizeof(*r->v), cmp_rev, r->b.s);
 	for (i = 0; i < r->n; i++) {
 		out_add(o, date, dlen);
 		out_c(o, '\t');
-		out_add(o, r->b.s + ix[i][0], ix[i][1]);
+		out_add(o, r->b.s + r->v[i].off, r->v[i].len);
 		out_c(o, '\n');
 	}
-	free(ix);
 	r->n = 0;
 	r->b.len = 0;
 }
@@ -207,7 +200,7 @@ same_vals(const struct side *a, const struct side *b)
 }
 
 /* the side whose group failed, for the caller's message */
-#define NEXT(s) do { if (side_next(s, &tmp, e) < 0) { bad_side = s; \
+#define NEXT(s) do { if (side_next(s, e) < 0) { bad_side = s; \
 	goto out; } } while (0)
 
 int
@@ -216,15 +209,14 @@ ledger_revised(const char *before, const char *after, struct out *o,
 {
 	struct side sd[2], *ob = &sd[0], *nw = &sd[1], *bad_side = NULL;
 	struct day_revs r = { 0 };
-	struct buf tmp = { 0 }, date = { 0 };
-	int rc = -1, opened = 0;
+	struct buf date = { 0 };
+	int rc = -1;
 
+	memset(sd, 0, sizeof(sd));
 	if (side_open(ob, before, e) < 0) {
 		bad_side = ob;
-		opened = 1;
 		goto out;
 	}
-	opened = 2;
 	if (side_open(nw, after, e) < 0) {
 		bad_side = nw;
 		goto out;
@@ -277,14 +269,10 @@ ledger_revised(const char *before, const char *after, struct out *o,
 out:
 	if (bad_side)
 		*bad = bad_side->path;
-	if (opened >= 1)
-		side_close(ob);
-	if (opened >= 2)
-		side_close(nw);
-	buf_free(&tmp);
+	side_close(ob);
+	side_close(nw);
 	buf_free(&date);
 	buf_free(&r.b);
-	free(r.off);
-	free(r.len);
+	free(r.v);
 	return rc;
 }
