@@ -17,6 +17,7 @@
 #include <unistd.h>
 
 #include "core/afile.h"
+#include "core/combine.h"
 #include "core/date.h"
 #include "core/money.h"
 #include "core/strtab.h"
@@ -40,6 +41,8 @@ static long opt_max_errors;
 static int opt_jobs;
 static const char *opt_summary;
 static int opt_progress;
+static int opt_combine;
+static size_t combine_bytes = 4u << 20;	/* CURSCAN_COMBINE_BYTES */
 static atomic_ullong prog_bytes, prog_rows;
 static atomic_uint prog_files;		/* files read to their end */
 
@@ -156,6 +159,8 @@ struct rowctx {
 	size_t misskoff, missklen, missvoff, missvlen;
 	int hasmiss;
 	struct charge charge;	/* the line's entity; buffers reused */
+	struct comb *comb;	/* --combine */
+	struct out line;	/* --combine: the line being made */
 };
 
 #define NOVAL ((size_t)-1)
@@ -222,6 +227,10 @@ reject(struct rowctx *c, const char *reason, const char *fmt, ...)
 	}
 	va_end(ap);
 	buf_addc(&j->msgs, '\n');
+	/* the lines before it are written before it (--max-errors stops
+	 * the output there) */
+	if (c->comb)
+		comb_flush(c->comb, &j->out);
 	j->rej[j->nrej].off = j->out.total + j->out.n;
 	j->rej[j->nrej].msgoff = j->msgs.len;
 	j->nrej++;
@@ -364,7 +373,8 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 	struct charge *ch = &c->charge;
 	struct charge_in in;
 	char ts[DATE_TSLEN];
-	size_t t;
+	size_t t, split = 0;
+	int comb;
 
 	in.line_type = line_type(c);
 	in.service = sfld(c, CF_SERVICE);
@@ -381,8 +391,17 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 	in.product_map = sfld(c, CF_PRODUCT);
 	charge_classify(ch, &in);
 
-	date_fmt_ts(start, ts);
-	out_add(o, ts, DATE_TSLEN - 1);
+	/* --combine: a line with an entity is made in memory, without its
+	 * start and cost, for the combiner; any other line keeps its place */
+	comb = c->comb != NULL;
+	if (comb) {
+		o = &c->line;
+		o->n = 0;
+	}
+	if (!comb || ch->kind == CHARGE_NONE) {
+		date_fmt_ts(start, ts);
+		out_add(o, ts, DATE_TSLEN - 1);
+	}
 	out_c(o, '\t');
 	out_span(o, sfld(c, CF_PAYER));
 	out_span(o, in.account);
@@ -398,7 +417,9 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 	out_span(o, ch->model);
 	out_val(o, ch->principal.s, ch->principal.len);
 	out_c(o, '\t');
-	if (hascost)
+	if (comb && ch->kind != CHARGE_NONE)
+		split = o->n;
+	else if (hascost)
 		out_money_dp(o, cost, 2);
 	out_c(o, '\t');
 	if (c->hasmap)
@@ -422,6 +443,13 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 			out_val(o, c->tagvals.s + c->tagoff[t], c->taglen[t]);
 	}
 	out_c(o, '\n');
+	if (!comb)
+		return;
+	if (ch->kind == CHARGE_NONE)
+		comb_pass(c->comb, o->b, o->n, &c->j->out);
+	else
+		comb_add(c->comb, o->b, o->n, split, start, cost, hascost,
+		    &c->j->out);
 }
 
 static void
@@ -589,6 +617,11 @@ run_job(struct job *j)
 	charge_init(&c.charge);
 	c.tagoff = xcalloc(opt_ntags + 1, sizeof(size_t));
 	c.taglen = xcalloc(opt_ntags + 1, sizeof(size_t));
+	if (opt_combine) {
+		c.comb = xmalloc(sizeof(*c.comb));
+		comb_init(c.comb, combine_bytes);
+		out_mem(&c.line);
+	}
 	while ((rc = csvin_next(cv, &row, &e)) == 1) {
 		c.r = &row;
 		do_row(&c);
@@ -605,6 +638,12 @@ run_job(struct job *j)
 	if (opt_progress) {	/* the last rows and bytes, under 4,096 rows */
 		atomic_fetch_add(&prog_bytes, zin_bytes_in(z) - lastbytes);
 		atomic_fetch_add(&prog_rows, rows & 0xfff);
+	}
+	if (c.comb) {	/* what was read is written, also after an error */
+		comb_flush(c.comb, &j->out);
+		comb_free(c.comb);
+		free(c.comb);
+		out_close(&c.line);
 	}
 	if (rc < 0)
 		job_fatal(j, &e);
@@ -911,6 +950,9 @@ usage(void)
 	    "                       (- for standard error)\n"
 	    "  -e, --max-errors N   skip and report up to N bad rows (default 0)\n"
 	    "      --rejects FILE   the rows rejected: file, line, reason, message\n"
+	    "  -c, --combine        one line for an entity's lines of a day that\n"
+	    "                       differ only in time and cost: the latest\n"
+	    "                       start, the costs summed (all mapstate needs)\n"
 	    "  -j, --jobs N         read N files in parallel (default: all cores)\n"
 	    "  -p, --progress       progress on standard error (default: when it\n"
 	    "                       is a terminal)\n"
@@ -984,6 +1026,7 @@ parse_options(int argc, char **argv)
 		{ "output", required_argument, NULL, 'o' },
 		{ "first-seen", required_argument, NULL, 'F' },
 		{ "rejects", required_argument, NULL, 'R' },
+		{ "combine", no_argument, NULL, 'c' },
 		{ "help", no_argument, NULL, 'h' },
 		{ "version", no_argument, NULL, 'V' },
 		{ NULL, 0, NULL, 0 }
@@ -993,7 +1036,7 @@ parse_options(int argc, char **argv)
 	char *end;
 
 	argv[0] = (char *)progname;	/* getopt's messages */
-	while ((ch = getopt_long(argc, argv, "f:m:r:t:s:e:j:o:phV", longopts,
+	while ((ch = getopt_long(argc, argv, "f:m:r:t:s:e:j:o:cphV", longopts,
 	    NULL)) != -1) {
 		switch (ch) {
 		case 'f':
@@ -1060,6 +1103,9 @@ parse_options(int argc, char **argv)
 			break;
 		case 'R':
 			opt_rejects = optarg;
+			break;
+		case 'c':
+			opt_combine = 1;
 			break;
 		case 'h':
 			usage();
@@ -1353,15 +1399,28 @@ split_finish(void)
 	buf_free(&p);
 }
 
-/* A scanner CSVIN_PARSER cannot give is a usage error before any output. */
+/* A scanner CSVIN_PARSER cannot give is a usage error before any output;
+ * so is a bad CURSCAN_COMBINE_BYTES, --combine's table (for tests: a
+ * small one writes a line in several parts). */
 static void
 check_environment(void)
 {
 	enum csvin_scanner kind;
 	struct err e = { 0 };
+	const char *v = getenv("CURSCAN_COMBINE_BYTES");
+	char *end;
+	unsigned long long n;
 
 	if (csvin_env(&kind, &e) != 0)
 		die_err(NULL, &e);
+	if (v == NULL || *v == '\0')
+		return;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (*v < '0' || *v > '9' || *end || errno || n < 4096 || n > 1u << 30)
+		usage_error("CURSCAN_COMBINE_BYTES wants a count from 4096 to "
+		    "%u, not '%s'", 1u << 30, v);
+	combine_bytes = (size_t)n;
 }
 
 int

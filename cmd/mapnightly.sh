@@ -897,7 +897,7 @@ fi
 scan() {
 	[ -f "$work/scan/$1.tsv" ] && return
 	mkdir -p "$work/scan" || die 4 "$work/scan: cannot create"
-	set -- "$1" --no-progress -e "$maxrej"
+	set -- "$1" --no-progress --combine -e "$maxrej"
 	[ $sharded = 1 ] || set -- "$@" -s "$work/scan/$1.sum" --rejects "$work/scan/$1.rej"
 	[ -n "$root" ] && set -- "$@" -r "$root"
 	_ifs=$IFS

@@ -45,9 +45,33 @@ out_write(struct out *o, const char *p, size_t n)
 	o->total += n;
 }
 
+/* A buffer in memory: it grows, nothing is written (out_flush keeps the
+ * bytes; the owner reads b[0..n) and resets n). */
+void
+out_mem(struct out *o)
+{
+	out_init(o, -1);
+}
+
+/* a memory buffer with room for need more bytes */
+static void
+mem_grow(struct out *o, size_t need)
+{
+	size_t cap = o->cap;
+
+	while (cap - o->n < need)
+		cap *= 2;
+	if (cap != o->cap) {
+		o->cap = cap;
+		o->b = xrealloc(o->b, cap);
+	}
+}
+
 int
 out_flush(struct out *o)
 {
+	if (o->fd < 0)
+		return 0;
 	out_write(o, o->b, o->n);
 	o->n = 0;
 	return o->err ? -1 : 0;
@@ -56,6 +80,12 @@ out_flush(struct out *o)
 void
 out_big(struct out *o, const char *s, size_t n)
 {
+	if (o->fd < 0) {
+		mem_grow(o, n);
+		memcpy(o->b + o->n, s, n);
+		o->n += n;
+		return;
+	}
 	out_flush(o);
 	if (n <= o->cap) {
 		memcpy(o->b, s, n);
@@ -67,6 +97,10 @@ out_big(struct out *o, const char *s, size_t n)
 void
 out_spill(struct out *o, size_t need)
 {
+	if (o->fd < 0) {
+		mem_grow(o, need);
+		return;
+	}
 	out_flush(o);
 	if (need > o->cap) {
 		o->cap = need;

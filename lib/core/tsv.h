@@ -24,6 +24,7 @@ struct out {
 };
 
 void out_init(struct out *, int fd);
+void out_mem(struct out *);		/* in memory: grows, never written */
 int out_flush(struct out *);		/* 0 or -1 (errno in ->err) */
 int out_close(struct out *);		/* flush, free; does not close fd */
 void out_spill(struct out *, size_t need);
