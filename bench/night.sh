@@ -8,6 +8,8 @@
 #   (3) mapstate -c C -a 2026-04-30 -e E -l L LINES   the replay of the open
 #       period alone, on curscan's charge lines, with the events and ledger
 #       the nightly mapstate writes
+#   (1c) curscan --combine FILE >/dev/null            the night's scan
+#   (3c) mapstate as (3), on the lines of (1c)        the night's replay
 # in rounds (each round runs every command once, starting one command
 # further along than the round before), medians of BENCH_RUNS rounds, and
 # the ratios night/curscan (target <= 1.15, issue 18; issue 11 asked 1.5)
@@ -76,6 +78,11 @@ say "curscan once: the charge lines for mapstate"
 mv "$lines.tmp" "$lines"
 n=$(wc -l <"$lines")
 [ "$n" = $((rows + 1)) ] || fail "curscan wrote $n lines for $rows rows"
+# the lines as the night's curscan writes them (--combine)
+clines=$work/lines-$rows-combined.tsv
+"$bin/curscan" --no-progress --combine "$plain" >"$clines.tmp" ||
+    fail "curscan --combine failed on $plain"
+mv "$clines.tmp" "$clines"
 if [ "$level" != 0 ]; then
 	n=$("$bin/curscan" --no-progress "$gz" | wc -l)
 	[ "$n" = $((rows + 1)) ] || fail "curscan wrote $n lines for $rows rows of $gz"
@@ -95,9 +102,9 @@ ents=$(($(wc -l <"$work/check/current/state.tsv") - 1))
 rm -rf "$work/check"
 
 python3 - "$bin" "$work" "$c" "$asof" "$runs" "$plain" "$gz" "$level" "$lines" \
-    "$rows" "$ents" "$binsum" "$w" <<'PY'
+    "$rows" "$ents" "$binsum" "$w" "$clines" <<'PY'
 import os, resource, shutil, statistics, subprocess, sys, time
-bin, work, c, asof, runs, plain, gz, level, lines, rows, ents, binsum, w = sys.argv[1:]
+bin, work, c, asof, runs, plain, gz, level, lines, rows, ents, binsum, w, clines = sys.argv[1:]
 runs, rows, ents = int(runs), int(rows), int(ents)
 gzip_on = level != "0"
 
@@ -127,6 +134,8 @@ cmds = [
     ("curscan-plain", [bin + "/curscan", "--no-progress", plain], None),
     ("night-plain", night(sd, plain), fresh(sd)),
     ("mapstate", [bin + "/mapstate", "-c", c, "-a", asof, "-e", ev, "-l", led, lines], None),
+    ("curscan-comb", [bin + "/curscan", "--no-progress", "--combine", plain], None),
+    ("mapstate-comb", [bin + "/mapstate", "-c", c, "-a", asof, "-e", ev, "-l", led, clines], None),
 ]
 if gzip_on:
     cmds += [
@@ -184,13 +193,16 @@ p(f"date {time.strftime('%Y-%m-%d', time.gmtime())}; {os.cpu_count()} cores; {ru
 p(f"load average {load0} before timing, {load1} after")
 p(f"tools copied to bench/work/night/bin at the start (cksum of all {binsum})")
 p(f"input: {mb:.1f} MB plain CSV" + (f", {os.path.getsize(gz)/1e6:.1f} MB gzip -{level}" if gzip_on else "")
-  + f"; charge lines {os.path.getsize(lines)/1e6:.1f} MB; page cache warm")
+  + f"; charge lines {os.path.getsize(lines)/1e6:.1f} MB, combined {os.path.getsize(clines)/1e6:.1f} MB "
+  f"({sum(1 for _ in open(clines)) - 1:,} lines); page cache warm")
 p("")
 p(f"{'command':44s} {'median s':>9s} {'min..max s':>16s} {'cpu s':>7s}")
 label = {
     "curscan-plain": "(1) curscan export.csv",
     "night-plain": "(2) mapnightly --no-report, export.csv",
     "mapstate": "(3) mapstate -e -l, on the charge lines",
+    "curscan-comb": "(1c) curscan --combine export.csv",
+    "mapstate-comb": "(3c) mapstate -e -l, on the combined lines",
     "curscan-gz": "(1') curscan export.csv.gz",
     "night-gz": "(2') mapnightly --no-report, export.csv.gz",
 }
@@ -212,6 +224,8 @@ def ratio(a, b, target):
     p(f"{a + ' / ' + b:44s} {m:10.3f} {q:8.3f} {tg:>9s}  {verdict}")
 ratio("night-plain", "curscan-plain", 1.15)
 ratio("mapstate", "curscan-plain", 0.5)
+ratio("curscan-comb", "curscan-plain", None)
+ratio("mapstate-comb", "curscan-plain", None)
 if gzip_on:
     ratio("night-gz", "curscan-gz", 1.15)
     ratio("mapstate", "curscan-gz", 0.5)
