@@ -158,7 +158,14 @@ comb_add(struct comb *c, const char *key, size_t n, size_t split,
 		if (e->hash == h && e->day == day && e->n == n &&
 		    e->split == split && e->hascost == (hascost != 0) &&
 		    memcmp(e + 1, key, n) == 0) {
-			e->cost += cost;
+			money_t sum = e->cost + cost;
+
+			/* a sum a reader could not parse: the line alone */
+			if (sum > MONEY_MAX || sum < -MONEY_MAX) {
+				put(o, start, key, n, split, cost, hascost);
+				return;
+			}
+			e->cost = sum;
 			if (start > e->start)
 				e->start = start;
 			return;

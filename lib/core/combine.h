@@ -8,7 +8,9 @@
  * order. The table is bounded: when it is full every line in it is
  * written and it starts again, so a line may be written in several parts
  * (still the same sums). Lines are written in the order of their first
- * line; a line that must not be combined (comb_pass) keeps its place. */
+ * line; a line that must not be combined (comb_pass) keeps its place. A
+ * line whose cost would take the sum past what money_parse reads (1e15)
+ * is written alone. */
 #ifndef COMBINE_H
 #define COMBINE_H
 #include <stddef.h>

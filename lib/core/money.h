@@ -11,6 +11,8 @@ typedef __int128 money_t;
 
 #define MONEY_DP 12
 #define MONEY_ONE ((money_t)1000000000000LL)
+/* the largest magnitude money_parse reads: 1e15 */
+#define MONEY_MAX (MONEY_ONE * 1000000000000000LL)
 
 /* Parse "12", "-0.5", "1.25e3", "-7.0E-10", "+3.", ".5". Digits beyond
  * the 12th decimal place are rounded half away from zero. Returns 0, or -1

@@ -36,6 +36,14 @@ echo "--- a bad row stops the output there: the lines before it, combined"
 show --combine "$TMP/bad.csv"
 echo "--- skipped under -e 1: the lines on both sides of it, not combined across"
 show --combine -e 1 "$TMP/bad.csv"
+echo "--- a sum past 1e15, more than a reader parses: the line alone"
+{ echo "$H"
+  r Usage 2026-04-01T00:00:00Z AmazonEC2 BoxUsage:m5.large i-1 600000000000000 mig12345
+  r Usage 2026-04-01T01:00:00Z AmazonEC2 BoxUsage:m5.large i-1 400000000000000 mig12345
+  r Usage 2026-04-01T02:00:00Z AmazonEC2 BoxUsage:m5.large i-1 0.01 mig12345
+  r Usage 2026-04-01T03:00:00Z AmazonEC2 BoxUsage:m5.large i-1 -0.02 mig12345
+} > "$TMP/big.csv"
+show -c "$TMP/big.csv"
 # mapstate gets the same state, events, ledger and credit lines from
 # combined lines as from the lines themselves: on the golden exports, with
 # a table so small that lines are written in parts, and with -j 2
@@ -58,7 +66,7 @@ set -- testdata/cur/cur2-basic.csv testdata/cur/cur2-principals.csv \
     testdata/cur/legacy-basic.csv testdata/cur/focus-basic.csv \
     testdata/cur/athena-basic.csv testdata/cur/subset-reordered.csv \
     testdata/cur/bare-ids.csv testdata/cur/sbroenne-sample-cur20.csv \
-    "$TMP/hourly.csv" "$TMP/many.csv"
+    "$TMP/hourly.csv" "$TMP/many.csv" "$TMP/big.csv"
 derive() {	# NAME: mapstate over TMP/NAME.tsv into TMP/NAME/
 	mkdir "$TMP/$1"
 	mapstate -c testdata/state/contracts.tsv -e "$TMP/$1/events" \
