@@ -147,6 +147,24 @@ shards_arg(const char *opt, const char *arg)
 	return (unsigned)n;
 }
 
+unsigned long long
+env_count(const char *name, unsigned long long lo, unsigned long long hi,
+    int empty_unset)
+{
+	const char *v = getenv(name);
+	char *end;
+	unsigned long long n;
+
+	if (v == NULL || (empty_unset && *v == '\0'))
+		return 0;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (*v < '0' || *v > '9' || *end || errno || n < lo || n > hi)
+		usage_error("%s wants a count from %llu to %llu, not '%s'",
+		    name, lo, hi, v);
+	return n;
+}
+
 void
 shard_arg(const char *opt, const char *arg, unsigned *k, unsigned *n)
 {

@@ -31,6 +31,12 @@ void shard_arg(const char *opt, const char *arg, unsigned *k, unsigned *n);
 /* --shards N: 1 to SHARD_MAX */
 unsigned shards_arg(const char *opt, const char *arg);
 
+/* The environment variable NAME as a count from lo (at least 1) to hi, or
+ * 0 when it is unset (with empty_unset, also when it is empty); anything
+ * else is a usage error naming it (for test knobs: MAPSTATE_SLOTS ...). */
+unsigned long long env_count(const char *name, unsigned long long lo,
+    unsigned long long hi, int empty_unset);
+
 /* Side files (events, ledger, pools, notifications ...): each is written
  * to a temporary in its own directory, through the out sidefile_open
  * returns (it stays valid until exit) or by fn in sidefile_prepare, and

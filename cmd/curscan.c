@@ -374,7 +374,7 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 	struct charge_in in;
 	char ts[DATE_TSLEN];
 	size_t t, split = 0;
-	int comb;
+	int keyed;	/* --combine, a line with an entity: to the combiner */
 
 	in.line_type = line_type(c);
 	in.service = sfld(c, CF_SERVICE);
@@ -391,14 +391,14 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 	in.product_map = sfld(c, CF_PRODUCT);
 	charge_classify(ch, &in);
 
-	/* --combine: a line with an entity is made in memory, without its
-	 * start and cost, for the combiner; any other line keeps its place */
-	comb = c->comb != NULL;
-	if (comb) {
+	/* --combine: the line is made in memory; with an entity, without
+	 * its start and cost, for the combiner; any other keeps its place */
+	keyed = c->comb != NULL && ch->kind != CHARGE_NONE;
+	if (c->comb) {
 		o = &c->line;
 		o->n = 0;
 	}
-	if (!comb || ch->kind == CHARGE_NONE) {
+	if (!keyed) {
 		date_fmt_ts(start, ts);
 		out_add(o, ts, DATE_TSLEN - 1);
 	}
@@ -417,7 +417,7 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 	out_span(o, ch->model);
 	out_val(o, ch->principal.s, ch->principal.len);
 	out_c(o, '\t');
-	if (comb && ch->kind != CHARGE_NONE)
+	if (keyed)
 		split = o->n;
 	else if (hascost)
 		out_money_dp(o, cost, 2);
@@ -443,13 +443,11 @@ emit_row(struct rowctx *c, money_t cost, int hascost, utime_t start)
 			out_val(o, c->tagvals.s + c->tagoff[t], c->taglen[t]);
 	}
 	out_c(o, '\n');
-	if (!comb)
-		return;
-	if (ch->kind == CHARGE_NONE)
-		comb_pass(c->comb, o->b, o->n, &c->j->out);
-	else
+	if (keyed)
 		comb_add(c->comb, o->b, o->n, split, start, cost, hascost,
 		    &c->j->out);
+	else if (c->comb)
+		comb_pass(c->comb, o->b, o->n, &c->j->out);
 }
 
 static void
@@ -1407,20 +1405,13 @@ check_environment(void)
 {
 	enum csvin_scanner kind;
 	struct err e = { 0 };
-	const char *v = getenv("CURSCAN_COMBINE_BYTES");
-	char *end;
 	unsigned long long n;
 
 	if (csvin_env(&kind, &e) != 0)
 		die_err(NULL, &e);
-	if (v == NULL || *v == '\0')
-		return;
-	errno = 0;
-	n = strtoull(v, &end, 10);
-	if (*v < '0' || *v > '9' || *end || errno || n < 4096 || n > 1u << 30)
-		usage_error("CURSCAN_COMBINE_BYTES wants a count from 4096 to "
-		    "%u, not '%s'", 1u << 30, v);
-	combine_bytes = (size_t)n;
+	n = env_count("CURSCAN_COMBINE_BYTES", 4096, 1u << 30, 1);
+	if (n)
+		combine_bytes = (size_t)n;
 }
 
 int

@@ -2,7 +2,6 @@
  * contracts x charge lines, replaying the input day by day, oldest first,
  * from the previous state. The engine is lib/map/lifecycle; this is its
  * options, its files and its main. */
-#include <errno.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdint.h>
@@ -217,21 +216,13 @@ check_rewind(const struct lifecycle *lc, const char *spath)
 static void
 check_environment(struct lc_opts *lo)
 {
-	const char *v = getenv("MAPSTATE_SLOTS");
-	char *end;
-	unsigned long long n;
+	unsigned long long n = env_count("MAPSTATE_SLOTS", 1, UINT32_MAX, 0);
 
 	lo->tmpdir = getenv("TMPDIR");
 	if (lo->tmpdir && *lo->tmpdir == '\0')
 		lo->tmpdir = NULL;
-	if (v == NULL)
-		return;
-	errno = 0;
-	n = strtoull(v, &end, 10);
-	if (*v < '0' || *v > '9' || *end || errno || n == 0 || n > UINT32_MAX)
-		usage_error("MAPSTATE_SLOTS wants a count from 1 to %lu, not "
-		    "'%s'", (unsigned long)UINT32_MAX, v);
-	lo->slot_budget = (size_t)n;
+	if (n)
+		lo->slot_budget = (size_t)n;
 }
 
 static void

@@ -2,11 +2,10 @@
 
 #include "core/money.h"
 
-/* The largest amount a field may hold: 1e15 (a quadrillion dollars), so
- * that sums of 1e11 of them still fit the 128 bits (1.7e26 with 12
- * decimals) without overflow. */
-#define MAXINT ((money_t)1000000000000000LL)	/* 1e15 */
-#define LIM_EXP (15 + MONEY_DP)		/* MAXINT * MONEY_ONE = 10^LIM_EXP */
+/* MONEY_MAX, the largest amount a field may hold, is 1e15 (a quadrillion
+ * dollars), so that sums of 1e11 of them still fit the 128 bits (1.7e26
+ * with 12 decimals) without overflow: 10^LIM_EXP picodollars. */
+#define LIM_EXP (15 + MONEY_DP)
 
 static const long long pow10tab[19] = {
 	1LL, 10LL, 100LL, 1000LL, 10000LL, 100000LL, 1000000LL, 10000000LL,
@@ -35,7 +34,7 @@ money_parse(const char *s, size_t n, money_t *out)
 	int neg = 0, eneg = 0, ndig = 0, edig = 0, up = 0;
 	long long exp = 0, place;
 	money_t m = 0;
-	const money_t lim = MAXINT * MONEY_ONE;
+	const money_t lim = MONEY_MAX;
 	unsigned long long m64 = 0;
 	int nfast = 0;
 

@@ -81,12 +81,13 @@ curscan --combine -j 2 "$@" > "$TMP/j2.tsv" 2>/dev/null; derive j2
 n() { echo $(($(wc -l < "$TMP/$1.tsv") - 1)); }
 echo "lines: $(n lines), combined: $(n comb), in a 4 KB table: $(n tiny), in 8 KB: $(n small)"
 cmp "$TMP/comb.tsv" "$TMP/j2.tsv" && echo "-j 2: the same bytes"
+same=yes
 for d in comb tiny small j2; do
 	for f in state events ledger credits; do
-		cmp "$TMP/lines/$f" "$TMP/$d/$f" || echo "$d: $f differs"
+		cmp "$TMP/lines/$f" "$TMP/$d/$f" || { echo "$d: $f differs"; same=no; }
 	done
 done
-echo "state, events, ledger, credit lines: $(wc -l < "$TMP/lines/state") $(wc -l < "$TMP/lines/events") $(wc -l < "$TMP/lines/ledger") $(wc -l < "$TMP/lines/credits") lines, the same bytes"
+echo "state, events, ledger, credit lines: $(wc -l < "$TMP/lines/state") $(wc -l < "$TMP/lines/events") $(wc -l < "$TMP/lines/ledger") $(wc -l < "$TMP/lines/credits") lines; the same bytes from each: $same"
 echo "--- CURSCAN_COMBINE_BYTES: a count from 4096 (empty: the default)"
 for v in 4095 x 1073741825 ''; do
 	CURSCAN_COMBINE_BYTES=$v curscan --combine "$TMP/hourly.csv" 2>&1 >/dev/null; echo "'$v': exit $?"
