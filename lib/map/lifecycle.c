@@ -150,7 +150,7 @@ lc_ent_get(struct lifecycle *lc, uint32_t key)
 	en->contract = -1;
 	en->elig_date = en->state_since = en->drift_date = DAY_NONE;
 	en->first_seen = en->last_seen = DAY_NONE;
-	en->attr_ts = en->msrc_ts = LC_TS_NONE;
+	en->attr_ts = en->kind_ts = LC_TS_NONE;
 	en->owner = -1;
 	lc->ent_of_key[key] = (uint32_t)i + 1;
 	return en;
@@ -617,9 +617,17 @@ take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
 	before = lc->nents;
 	en = lc_ent_get(lc, key);
 	/* a key seen with two kinds keeps the smaller, so the input order
-	 * never matters */
-	if (lc->nents != before || (en->state == ST_NONE && l->kind < en->kind))
+	 * never matters; an ai-direct key that turns out a resource or
+	 * profile forgets its model_source, which only ai-direct keeps */
+	if (lc->nents != before)
 		en->kind = (uint8_t)l->kind;
+	else if (en->state == ST_NONE && l->kind < en->kind) {
+		if (en->kind == K_AIDIRECT) {
+			en->model_source = 0;
+			en->kind_ts = LC_TS_NONE;
+		}
+		en->kind = (uint8_t)l->kind;
+	}
 	svc = intern_as(lc, l->service, last_svc(lc, (uint32_t)(en -
 	    lc->ents)));
 	if (f->utype) {
@@ -686,17 +694,25 @@ take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
 		if (newer || (rts == ats && strcmp(S(v), S(old)) > 0))
 			lc_ent_settag(en, f->tags.key[i], v);
 	}
-	if (f->miss && en->kind != K_AIDIRECT && (l->misspelled_key.n ||
-	    (newer && en->ntags)))
-		misspelled_tag(lc, en, l, newer, rts == ats);
 	if (newer)
 		en->attr_ts = rts;
-	/* what a Create Profile task copies from: the foundation model or
-	 * system inference profile the caller invoked */
-	if (l->kind == K_AIDIRECT && f->resid &&
+	if (en->kind != K_AIDIRECT) {
+		/* the misspelled keys of the latest line that is not
+		 * ai-direct: an ai-direct line's tags are not the key's */
+		if (f->miss && l->kind != K_AIDIRECT) {
+			newer = rts > en->kind_ts;
+			if (l->misspelled_key.n || (newer && en->ntags))
+				misspelled_tag(lc, en, l, newer,
+				    rts == en->kind_ts);
+			if (newer)
+				en->kind_ts = rts;
+		}
+	} else if (l->kind == K_AIDIRECT && f->resid &&
 	    (strstr(l->resource_id.s, ":foundation-model/") ||
 	    strstr(l->resource_id.s, ":inference-profile/")))
-		latest32(lc, &en->msrc_ts, &en->model_source, rts,
+		/* what a Create Profile task copies from: the foundation
+		 * model or system inference profile the caller invoked */
+		latest32(lc, &en->kind_ts, &en->model_source, rts,
 		    intern_span(lc, l->resource_id));
 	return 0;
 }

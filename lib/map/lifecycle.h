@@ -74,8 +74,10 @@ struct lc_ent {
 	int32_t elig_date, state_since, drift_date, first_seen, last_seen;
 	uint16_t elig_days;		/* this month's (at most 31) */
 	int16_t contract;		/* index or -1 */
-	int32_t attr_ts, msrc_ts;	/* this run's latest line, LC_TS_BASE
-					 * relative */
+	int32_t attr_ts;	/* this run's latest line, LC_TS_BASE relative */
+	int32_t kind_ts;	/* this run's latest line of the kind's own:
+				 * ai-direct, of model_source; other kinds, of
+				 * a line not ai-direct (the misspelled tags) */
 	int32_t owner;			/* workload index, -1 unowned */
 	uint32_t ntags;
 	uint8_t kind, state, reason;	/* entity_kind, map_state, map_reason */

@@ -39,3 +39,29 @@ mapstate -c $C "$TMP/l01" > "$TMP/n1"
 tests/cols entity,state,reason,tag_Map-Migrated "$TMP/n1"
 mapstate -c $C -s "$TMP/n1" "$TMP/l02" > "$TMP/n2"
 mapstate -c $C -s "$TMP/n2" "$TMP/lines" | cmp - "$TMP/s" && echo "nightly: identical"
+echo "--- a key that is a principal on Bedrock lines and a resource elsewhere"
+# The misspelled key is the latest line's that is not ai-direct (r, at
+# 02:00): an ai-direct line's resource tags (g) are not the key's. The key is
+# a resource, so it keeps no model_source. Every order of the lines gives
+# the same state (the 03:00 line read first once hid r).
+R=arn:aws:iam::$A:role/app
+m() { printf '%s,%s,payments-prod,%s,%s,Usage,1.00,2026-04-01T%s:00:00.000Z,%s,usage,%s,us-east-1,"%s"\n' $P $A "$1" "$2" "$3" "$4" "$5" "$6"; }
+FM=arn:aws:bedrock:us-east-1::foundation-model/anthropic.claude-3-haiku
+{ echo "$H"
+  m $FM AmazonBedrock 01 USE1-Claude3Haiku-input-tokens $R "$(t Map-Migrated g)"
+  m $R AmazonEC2 02 USE1-BoxUsage '' "$(t Map-Migrated r)"
+  m $FM AmazonBedrock 03 USE1-Claude3Haiku-input-tokens $R "$(t Map-Migrated g)"
+} > "$TMP/mixed.csv"
+curscan "$TMP/mixed.csv" > "$TMP/ml" || echo "curscan failed"
+tests/cols usage_start,entity,entity_kind,misspelled_value "$TMP/ml"
+for o in 123 132 213 231 312 321; do
+	{ head -n 1 "$TMP/ml"
+	  for i in $(echo $o | sed 's/./& /g'); do sed -n "$((i + 1))p" "$TMP/ml"; done
+	} > "$TMP/ml$o"
+	mapstate -c $C "$TMP/ml$o" > "$TMP/ms$o"
+done
+tests/cols entity,entity_kind,reason,model_source,tag_Map-Migrated "$TMP/ms123"
+for o in 132 213 231 312 321; do
+	cmp -s "$TMP/ms$o" "$TMP/ms123" || echo "order $o: another state"
+done
+echo "six orders compared"
