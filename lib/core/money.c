@@ -1,3 +1,4 @@
+#include <stdint.h>
 #include <string.h>
 
 #include "core/money.h"
@@ -118,7 +119,9 @@ size_t
 money_fmt(money_t m, char *buf, int mindec)
 {
 	char tmp[MONEY_BUFSZ];
-	unsigned __int128 u, ip, fp;
+	unsigned __int128 u, ip;
+	uint64_t ip64, fp;	/* in 64 bits where they fit: a 128-bit
+				 * division a digit is slow */
 	size_t i = 0, n = 0;
 	int d, last;
 	char frac[MONEY_DP];
@@ -128,14 +131,24 @@ money_fmt(money_t m, char *buf, int mindec)
 	if (mindec > MONEY_DP)
 		mindec = MONEY_DP;
 	u = m < 0 ? (unsigned __int128)(-(m + 1)) + 1 : (unsigned __int128)m;
-	ip = u / (unsigned __int128)MONEY_ONE;
-	fp = u % (unsigned __int128)MONEY_ONE;
+	if (u >> 64 == 0) {
+		ip = (uint64_t)u / (uint64_t)MONEY_ONE;
+		fp = (uint64_t)u % (uint64_t)MONEY_ONE;
+	} else {
+		ip = u / (unsigned __int128)MONEY_ONE;
+		fp = (uint64_t)(u % (unsigned __int128)MONEY_ONE);
+	}
 	if (m < 0)
 		buf[n++] = '-';
-	do {
+	while (ip >> 64 != 0) {
 		tmp[i++] = (char)('0' + (int)(ip % 10));
 		ip /= 10;
-	} while (ip);
+	}
+	ip64 = (uint64_t)ip;
+	do {
+		tmp[i++] = (char)('0' + (int)(ip64 % 10));
+		ip64 /= 10;
+	} while (ip64);
 	while (i)
 		buf[n++] = tmp[--i];
 	for (d = MONEY_DP - 1; d >= 0; d--) {
