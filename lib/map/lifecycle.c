@@ -95,6 +95,7 @@ lc_free(struct lifecycle *lc)
 	free(lc->slot_ht);
 	free(lc->ent_slot);
 	free(lc->order);
+	free(lc->ent_rank);
 	free(lc->events);
 	free(lc->runs);
 	if (lc->spill_fd >= 0)
@@ -913,7 +914,63 @@ slot_cmp(const struct lifecycle *lc, const struct lc_slot *x,
 }
 
 static int
+cmp_ent_key(const void *a, const void *b, void *arg)
+{
+	return lc_keycmp(arg, *(const uint32_t *)a, *(const uint32_t *)b);
+}
+
+/* lc->ent_rank of every entity (again only when entities came since):
+ * the entities sorted by key, then that permutation inverted in place
+ * (the top bit marks a place done), so that it takes 4 bytes an entity */
+#define RANK_DONE 0x80000000u
+static void
+rank_ents(struct lifecycle *lc)
+{
+	size_t i, n = lc->nents;
+	uint32_t *a;
+
+	if (lc->nranked == n && lc->ent_rank != NULL)
+		return;
+	a = lc->ent_rank = xrealloc(lc->ent_rank, (n ? n : 1) * sizeof(*a));
+	for (i = 0; i < n; i++)
+		a[i] = (uint32_t)i;
+	if (n > 1)
+		qsort_r(a, n, sizeof(*a), cmp_ent_key, lc);
+	for (i = 0; i < n; i++) {	/* a[rank] = entity -> a[entity] = rank */
+		uint32_t prev = (uint32_t)i, cur = a[i];
+
+		if (cur & RANK_DONE)
+			continue;
+		while (cur != i) {
+			uint32_t next = a[cur];
+
+			a[cur] = prev | RANK_DONE;
+			prev = cur;
+			cur = next;
+		}
+		a[i] = prev | RANK_DONE;
+	}
+	for (i = 0; i < n; i++)
+		a[i] &= ~RANK_DONE;
+	lc->nranked = n;
+}
+
+static int
 cmp_slot(const void *a, const void *b, void *arg)
+{
+	const struct lifecycle *lc = arg;
+	const struct lc_slot *x = &lc->slots[*(const uint32_t *)a];
+	const struct lc_slot *y = &lc->slots[*(const uint32_t *)b];
+
+	if (x->day != y->day)
+		return x->day < y->day ? -1 : 1;
+	if (x->ent != y->ent)
+		return lc->ent_rank[x->ent] < lc->ent_rank[y->ent] ? -1 : 1;
+	return slot_cmp(lc, x, y);
+}
+
+static int
+cmp_slot_key(const void *a, const void *b, void *arg)
 {
 	const struct lifecycle *lc = arg;
 
@@ -921,18 +978,30 @@ cmp_slot(const void *a, const void *b, void *arg)
 	    &lc->slots[*(const uint32_t *)b]);
 }
 
-/* lc->order: the slots held, in the replay's order */
+/* lc->order: the slots held, in the replay's order (slot_cmp's). The
+ * entities compare by rank, which follows lc_keycmp, when the ranks are
+ * current or worth making: when few entities came since the last sort
+ * (most often a later day of the same entities, where the ranks serve
+ * again) and there are not many more entities than slots. A batch of new
+ * entities sorts cheaper by key. */
 static void
 sort_slots(struct lifecycle *lc)
 {
-	size_t i, n = lc->nslots;
+	size_t i, n = lc->nslots, fresh = lc->nents - lc->nents_sorted;
 
 	free(lc->order);
 	lc->order = xmalloc((n ? n : 1) * sizeof(*lc->order));
 	for (i = 0; i < n; i++)
 		lc->order[i] = (uint32_t)i;
-	if (n > 1)
+	lc->nents_sorted = lc->nents;
+	if (n < 2)
+		return;
+	if ((lc->nranked == lc->nents && lc->ent_rank != NULL) ||
+	    (fresh <= n / 4 && lc->nents / 8 <= n)) {
+		rank_ents(lc);
 		qsort_r(lc->order, n, sizeof(*lc->order), cmp_slot, lc);
+	} else
+		qsort_r(lc->order, n, sizeof(*lc->order), cmp_slot_key, lc);
 }
 
 /* ---- slots past the budget: sorted runs in a temporary file ---- */
@@ -1083,10 +1152,13 @@ src_open(struct lifecycle *lc, struct slotsrc *src, struct err *e)
 	free(lc->ent_slot);
 	lc->ent_slot = NULL;
 	lc->nent_slot = 0;
-	if (lc->nruns == 0) {
+	if (lc->nruns == 0)
 		sort_slots(lc);
+	free(lc->ent_rank);	/* the sorting is over */
+	lc->ent_rank = NULL;
+	lc->nranked = 0;
+	if (lc->nruns == 0)
 		return 0;
-	}
 	free(lc->slots);	/* all in the file now */
 	lc->slots = NULL;
 	lc->slotcap = 0;

@@ -157,6 +157,9 @@ struct lifecycle {
 				 * the same day, service and category */
 	size_t nent_slot;
 	uint32_t *order;	/* slot indices by (day, entity key, ...) */
+	uint32_t *ent_rank;	/* entity -> its place in key order, for
+				 * sorting slots by number; of ents[0..nranked) */
+	size_t nranked, nents_sorted;	/* nents at the last slot sort */
 
 	struct lc_event *events;	/* the replay's day's, for events_out,
 					 * when events_hold */
