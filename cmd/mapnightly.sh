@@ -162,16 +162,54 @@ is_day() {
 # --times, how long it took goes to the run log. In a step of a sharded
 # night (step set), the failure is also written to WORK/status/, where the
 # night finds which shard failed.
+# While a stage of stage_bg runs, the next stage's standard error is held
+# too, and said after the first one's, which is waited for first: the
+# night says what it would say running them one after the other.
 step=
 stage() {
 	_name=$1
 	_out=$2
 	shift 2
 	[ $times = 0 ] || _t0=$(date +%s)
-	"$@" >"$_out"
-	_rc=$?
+	if [ -n "$bg_pid" ]; then
+		"$@" >"$_out" 2>"$work/$_name.err"
+		_rc=$?
+		stage_wait
+		cat "$work/$_name.err" >&2
+	else
+		"$@" >"$_out"
+		_rc=$?
+	fi
 	[ $_rc -eq 0 ] || stage_failed "$_name" $_rc
 	[ $times = 0 ] || echo "time	$_name${step:+ ($step)}	$(($(date +%s) - _t0))s" >>"$work/times"
+}
+
+# stage_bg NAME STDOUT COMMAND...: a stage started beside the next one
+# (stage), which waits for it (stage_wait); its standard error is held
+# until then
+bg_pid=
+stage_bg() {
+	bg_name=$1
+	_out=$2
+	shift 2
+	rm -f "$work/$bg_name.t1"
+	[ $times = 0 ] || bg_t0=$(date +%s)
+	{
+		"$@" >"$_out" 2>"$work/$bg_name.err"
+		_rc=$?
+		[ $times = 0 ] || date +%s >"$work/$bg_name.t1"
+		exit $_rc
+	} &
+	bg_pid=$!
+}
+
+stage_wait() {
+	wait "$bg_pid"
+	_bgrc=$?
+	bg_pid=
+	cat "$work/$bg_name.err" >&2
+	[ $_bgrc -eq 0 ] || stage_failed "$bg_name" $_bgrc
+	[ $times = 0 ] || echo "time	$bg_name${step:+ ($step)}	$(($(cat "$work/$bg_name.t1") - bg_t0))s" >>"$work/times"
 }
 
 # stage_failed NAME STATUS: say which stage failed, and exit with its status
@@ -574,6 +612,9 @@ keepwork=0
 cleanup() {
 	_st=$?
 	[ $_st = 0 ] || cancel_jobs
+	# a stage beside the one a signal stopped the night in ends first,
+	# as a stage the night waits for does
+	[ -z "$bg_pid" ] || wait "$bg_pid"
 	if [ -n "$work" ] && [ $_st != 0 ] && [ $keepwork = 1 ] && [ -f "$work/key" ]; then
 		# a sharded night that failed: what finished is kept for the
 		# rerun (the next run with the same options and deliveries
@@ -1352,7 +1393,9 @@ derive() {
 	set -- -c "$contracts"
 	[ -n "$_from" ] && [ -f "$_from/tasks.tsv" ] && set -- "$@" -p "$_from/tasks.tsv"
 	[ -n "$inventory" ] && set -- "$@" -i "$inventory"
-	stage maptasks "$_o/tasks.tsv" "$bindir/maptasks" "$@" -a "$_asof" \
+	# maptasks and mapcredit read only what mapstate wrote: they run side
+	# by side, on the two cores
+	stage_bg maptasks "$_o/tasks.tsv" "$bindir/maptasks" "$@" -a "$_asof" \
 		-e "$_o/events.tsv" -l "$_o/ledger.tsv" -n "$_o/notify.tsv" "$_o/state.tsv"
 
 	credit_score "$_o" "$_asof" "$_cl" "$_o/credit-lines.tsv" "$_from"

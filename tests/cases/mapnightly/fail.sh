@@ -31,6 +31,22 @@ printf '#!/bin/sh\necho "mapscore: something is wrong" >&2\nexit 3\n' >"$TMP/bin
 chmod +x "$TMP/bin/mapscore"
 night 03 --bin "$TMP/bin"
 snap | cmp - "$TMP/before" && echo "unchanged"
+echo "--- maptasks fails beside mapcredit, which has its say later"
+# maptasks and mapcredit run side by side; the night says what it would
+# running them one after the other: maptasks's failure, and nothing of
+# mapcredit's, however the two end
+mkdir "$TMP/bin2"
+for t in curscan mapstate mapscore mapnightly; do ln -s "$BIN/$t" "$TMP/bin2/$t"; done
+printf '#!/bin/sh\nsleep 1\necho "maptasks: cannot go on" >&2\nexit 3\n' >"$TMP/bin2/maptasks"
+printf '#!/bin/sh\necho "mapcredit: said early" >&2\nexec "%s/mapcredit" "$@"\n' "$BIN" >"$TMP/bin2/mapcredit"
+chmod +x "$TMP/bin2/maptasks" "$TMP/bin2/mapcredit"
+night 03 --bin "$TMP/bin2" --no-report
+snap | cmp - "$TMP/before" && echo "unchanged"
+echo "--- mapcredit fails, what maptasks said comes first"
+printf '#!/bin/sh\nsleep 1\necho "maptasks: said late" >&2\nexec "%s/maptasks" "$@"\n' "$BIN" >"$TMP/bin2/maptasks"
+printf '#!/bin/sh\necho "mapcredit: cannot go on" >&2\nexit 4\n' >"$TMP/bin2/mapcredit"
+night 03 --bin "$TMP/bin2" --no-report
+snap | cmp - "$TMP/before" && echo "unchanged"
 echo "--- nothing left behind"
 for d in "$TMP/s" "$TMP/s/history"; do echo "${d#"$TMP"/}: $(ls -A "$d" | tr '\n' ' ')"; done
 echo "--- the night once put right"
