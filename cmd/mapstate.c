@@ -41,12 +41,6 @@ write_first_seen(struct out *o)
 }
 
 static void
-write_credit_lines(struct out *o)
-{
-	lc_write_credit_lines(side_lc, o);
-}
-
-static void
 usage(void)
 {
 	printf("Usage: %s -c CONTRACTS [OPTION]... [CHARGE_LINES]...\n"
@@ -148,7 +142,6 @@ parse_opts(int argc, char **argv, struct opts *op)
 			break;
 		case 'C':
 			op->cpath_out = optarg;
-			op->lc.credit_lines = 1;
 			break;
 		case 'R':
 			op->revised = 1;
@@ -262,6 +255,8 @@ main(int argc, char **argv)
 	/* written as the replay goes, renamed with the others at the end */
 	op.lc.events = op.epath ? sidefile_open(op.epath) : NULL;
 	op.lc.ledger = op.lpath ? sidefile_open(op.lpath) : NULL;
+	op.lc.credit_lines = op.cpath_out ? sidefile_open(op.cpath_out) :
+	    NULL;
 	lc_init(&lc, &contracts, op.wpath ? &workloads : NULL, &op.lc);
 	if (op.spath) {
 		if (lc_load_state(&lc, op.spath, &e))
@@ -289,8 +284,6 @@ main(int argc, char **argv)
 	side_lc = &lc;
 	if (op.fopath)
 		sidefile_prepare(op.fopath, write_first_seen);
-	if (op.cpath_out)
-		sidefile_prepare(op.cpath_out, write_credit_lines);
 	sidefile_sync();	/* the events and ledger whole before the state */
 	out_init(&o, 1);
 	lc_write_state(&lc, &o);

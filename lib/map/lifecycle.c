@@ -71,7 +71,11 @@ lc_init(struct lifecycle *lc, const struct contracts *cs,
 	lc->slot_budget = opt->slot_budget ? opt->slot_budget : LC_SLOT_BUDGET;
 	lc->tmpdir = opt->tmpdir ? opt->tmpdir : "/tmp";
 	lc->spill_fd = -1;
-	lc->want_credits = opt->credit_lines;
+	lc->credits_out = opt->credit_lines;
+	if (lc->credits_out) {
+		out_s(lc->credits_out, HDR_LINES);
+		out_c(lc->credits_out, '\n');
+	}
 	lc->all.excl = EXCL_DEFAULT;
 	if (ws == NULL)
 		return;
@@ -108,7 +112,6 @@ lc_free(struct lifecycle *lc)
 	free(lc->known);
 	free(lc->callers);
 	u64map_free(&lc->known_ht);
-	buf_free(&lc->credits);
 	strtab_free(&lc->strs);
 	memset(lc, 0, sizeof(*lc));
 }
@@ -718,8 +721,8 @@ take_line(struct lifecycle *lc, struct linefile *f, struct line_rec *l,
 	return 0;
 }
 
-/* a Credit or Refund line, kept whole (every field of the schema, as read)
- * for mapcredit: it needs no other line */
+/* a Credit or Refund line, written whole (every field of the schema, as
+ * read) for mapcredit, which needs no other line */
 static void
 keep_credit(struct lifecycle *lc, const struct recr *r)
 {
@@ -733,10 +736,10 @@ keep_credit(struct lifecycle *lc, const struct recr *r)
 		struct span v = recr_span(r, i);
 
 		if (i)
-			buf_addc(&lc->credits, '\t');
-		tsv_escape(&lc->credits, v.s, v.n);
+			out_c(lc->credits_out, '\t');
+		out_val(lc->credits_out, v.s, v.n);
 	}
-	buf_addc(&lc->credits, '\n');
+	out_c(lc->credits_out, '\n');
 }
 
 int
@@ -775,7 +778,7 @@ lc_read_lines(struct lifecycle *lc, const char *path, struct err *e)
 	for (i = 0; i < f.tags.n; i++)
 		lc_tagkey_index(lc, f.tags.key[i]);
 	while ((rc = line_next(r, &l, e)) == 1) {
-		if (lc->want_credits)
+		if (lc->credits_out)
 			keep_credit(lc, r);
 		if (l.kind == KIND_NONE)
 			continue;

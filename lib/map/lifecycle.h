@@ -12,7 +12,7 @@
  *	lc_read_lines(&lc, path, &e);		(each charge lines file)
  *	lc_run(&lc, &e);			(once: replay, then ownership;
  *						 it writes opts' events, ledger)
- *	lc_write_state(&lc, &out);		(and _first_seen, _credit_lines)
+ *	lc_write_state(&lc, &out);		(and _first_seen)
  *	lc_free(&lc);
  * The contracts and workloads stay the caller's and must outlive lc. Every
  * call that can fail returns 0, or -1 with e set (EXIT_DATA with the
@@ -50,8 +50,11 @@ struct lc_opts {
 	const char *tmpdir;
 	const struct accounts *accounts;	/* when accounts joined; NULL:
 						 * guess from the data */
-	int credit_lines;	/* keep the Credit and Refund lines read, every
-				 * one (lc_write_credit_lines) */
+	/* where the Credit and Refund lines read go, every one, as read,
+	 * under the HDR_LINES columns (lc_init writes the header): a charge
+	 * lines file of its own, all mapcredit(1) reads of them; none is
+	 * held in memory (NULL: not written) */
+	struct out *credit_lines;
 };
 
 /* Timestamps held per entity are seconds since LC_TS_BASE in 32 bits
@@ -168,7 +171,6 @@ struct lifecycle {
 				 * fallbacks add events out of key order */
 	uint32_t event_seq;
 	struct out *events_out, *ledger_out;
-	int want_credits;
 
 	/* the slots spilled: runs sorted like the replay, in spill_fd */
 	size_t slot_budget;
@@ -203,8 +205,7 @@ struct lifecycle {
 	size_t ncallers;
 
 	struct contract all;	/* every exclusion: categorises charges */
-	struct buf credits;	/* the Credit and Refund lines, as TSV rows
-				 * of HDR_LINES (opts.credit_lines) */
+	struct out *credits_out;	/* opts.credit_lines */
 	const char *state_path;	/* as given to lc_load_state */
 	const char *efile;	/* the file an error of lc_run is about */
 	struct err err;		/* the first ownership tie of the replay */
@@ -244,10 +245,6 @@ int lc_run(struct lifecycle *, struct err *);
  * events, HDR_EVENTS, and the ledger, HDR_LEDGER but for the ownership
  * columns without workloads). */
 void lc_write_state(struct lifecycle *, struct out *);
-/* The Credit and Refund lines of the charge lines read (opts.credit_lines),
- * every one and in the order read, under the HDR_LINES columns: a charge
- * lines file of its own, all mapcredit(1) reads of them. */
-void lc_write_credit_lines(const struct lifecycle *, struct out *);
 
 static inline const char *
 lc_str(const struct lifecycle *lc, uint32_t id)

@@ -325,14 +325,6 @@ lc_events_flush(struct lifecycle *lc)
 }
 
 void
-lc_write_credit_lines(const struct lifecycle *lc, struct out *o)
-{
-	out_s(o, HDR_LINES);
-	out_c(o, '\n');
-	out_add(o, lc->credits.s ? lc->credits.s : "", lc->credits.len);
-}
-
-void
 lc_ledger_head(const struct lifecycle *lc, struct out *o)
 {
 	if (lc->workloads)

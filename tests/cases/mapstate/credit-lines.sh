@@ -33,3 +33,12 @@ head -n 2 $D/lines.tsv | mapstate -c $C --credit-lines "$TMP/none" > /dev/null; 
 cat "$TMP/none"
 echo "--- to standard output: refused"
 mapstate -c $C --credit-lines - < $D/lines.tsv > /dev/null; echo "exit $?"
+echo "--- a bad line after the credit lines: no side file, nothing left behind"
+# the credit lines are written as read, never held (memory grows with the
+# entities, not with the lines): a bad line later leaves no side file
+mkdir "$TMP/bad"
+{ cat "$TMP/a.tsv"
+  printf '2026-04-22T00:00:00Z\t111122223333\t444455556666\tx\tAmazonEC2\tus-east-1\tUsage\tresource\ti-9\tBoxUsage\t\t\tlots\t\t\tusage\n'
+} > "$TMP/bad.tsv"
+TMPDIR="$TMP/bad" mapstate -c $C -l "$TMP/bad/led" --credit-lines "$TMP/bad/cl" "$TMP/bad.tsv" > /dev/null; echo "exit $?"
+ls -A "$TMP/bad" | sed 's/^/left: /'; echo "in $TMP/bad: $(ls -A "$TMP/bad" | wc -l) files"
