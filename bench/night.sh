@@ -102,18 +102,26 @@ ents=$(($(wc -l <"$work/check/current/state.tsv") - 1))
 rm -rf "$work/check"
 
 python3 - "$bin" "$work" "$c" "$asof" "$runs" "$plain" "$gz" "$level" "$lines" \
-    "$rows" "$ents" "$binsum" "$w" "$clines" <<'PY'
+    "$rows" "$ents" "$binsum" "$w" "$clines" "$here" <<'PY'
 import os, resource, shutil, statistics, subprocess, sys, time
-bin, work, c, asof, runs, plain, gz, level, lines, rows, ents, binsum, w, clines = sys.argv[1:]
+bin, work, c, asof, runs, plain, gz, level, lines, rows, ents, binsum, w, clines, here = sys.argv[1:]
+sys.path.insert(0, here)
+import resident  # bench/resident.py
 runs, rows, ents = int(runs), int(rows), int(ents)
 gzip_on = level != "0"
 
 def load():
     return " ".join(open("/proc/loadavg").read().split()[:3])
 
-def run(cmd, before=None):
+rlog = work + "/resident.log"
+if os.path.exists(rlog):
+    os.remove(rlog)
+
+def run(cmd, before=None, reads=None):
     if before:
         before()
+    if reads:
+        resident.record(rlog, [reads])  # untimed: warmed, then measured
     r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
     t = time.monotonic()
     subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, check=True)
@@ -130,26 +138,26 @@ def night(d, f, *opts):
 
 sd = work + "/state"
 ev, led = work + "/events.tsv", work + "/ledger.tsv"
-cmds = [
-    ("curscan-plain", [bin + "/curscan", "--no-progress", plain], None),
-    ("night-plain", night(sd, plain), fresh(sd)),
-    ("mapstate", [bin + "/mapstate", "-c", c, "-a", asof, "-e", ev, "-l", led, lines], None),
-    ("curscan-comb", [bin + "/curscan", "--no-progress", "--combine", plain], None),
-    ("mapstate-comb", [bin + "/mapstate", "-c", c, "-a", asof, "-e", ev, "-l", led, clines], None),
+cmds = [  # name, command, before it, the input it reads
+    ("curscan-plain", [bin + "/curscan", "--no-progress", plain], None, plain),
+    ("night-plain", night(sd, plain), fresh(sd), plain),
+    ("mapstate", [bin + "/mapstate", "-c", c, "-a", asof, "-e", ev, "-l", led, lines], None, lines),
+    ("curscan-comb", [bin + "/curscan", "--no-progress", "--combine", plain], None, plain),
+    ("mapstate-comb", [bin + "/mapstate", "-c", c, "-a", asof, "-e", ev, "-l", led, clines], None, clines),
 ]
 if gzip_on:
     cmds += [
-        ("curscan-gz", [bin + "/curscan", "--no-progress", gz], None),
-        ("night-gz", night(sd, gz), fresh(sd)),
+        ("curscan-gz", [bin + "/curscan", "--no-progress", gz], None, gz),
+        ("night-gz", night(sd, gz), fresh(sd), gz),
     ]
 load0 = load()
-t = {k: [] for k, _, _ in cmds}
-cpu = {k: [] for k, _, _ in cmds}
+t = {k: [] for k, _, _, _ in cmds}
+cpu = {k: [] for k, _, _, _ in cmds}
 for r in range(runs):
     print(f"night: round {r + 1} of {runs}", file=sys.stderr, flush=True)
     for k in range(len(cmds)):
-        name, cmd, before = cmds[(r + k) % len(cmds)]
-        s, u = run(cmd, before)
+        name, cmd, before, reads = cmds[(r + k) % len(cmds)]
+        s, u = run(cmd, before, reads)
         t[name].append(s)
         cpu[name].append(u)
 load1 = load()
@@ -166,7 +174,7 @@ def wrapped(*opts, report=False):
         cmd.remove("--no-report")
     if os.path.exists(wl):
         os.remove(wl)
-    r = run(cmd, fresh(sd))
+    r = run(cmd, fresh(sd), plain)
     wr = [l.split("\t") for l in open(wl).read().splitlines()]
     return r, wr
 print("night: the night with its report, and the night with --times", file=sys.stderr, flush=True)
@@ -194,7 +202,9 @@ p(f"load average {load0} before timing, {load1} after")
 p(f"tools copied to bench/work/night/bin at the start (cksum of all {binsum})")
 p(f"input: {mb:.1f} MB plain CSV" + (f", {os.path.getsize(gz)/1e6:.1f} MB gzip -{level}" if gzip_on else "")
   + f"; charge lines {os.path.getsize(lines)/1e6:.1f} MB, combined {os.path.getsize(clines)/1e6:.1f} MB "
-  f"({sum(1 for _ in open(clines)) - 1:,} lines); page cache warm")
+  f"({sum(1 for _ in open(clines)) - 1:,} lines)")
+for l in resident.summary(rlog):
+    p(l)
 p("")
 p(f"{'command':44s} {'median s':>9s} {'min..max s':>16s} {'cpu s':>7s}")
 label = {
@@ -206,7 +216,7 @@ label = {
     "curscan-gz": "(1') curscan export.csv.gz",
     "night-gz": "(2') mapnightly --no-report, export.csv.gz",
 }
-for k, _, _ in cmds:
+for k, _, _, _ in cmds:
     p(f"{label[k]:44s} {med[k]:9.3f} {min(t[k]):7.3f}..{max(t[k]):<7.3f} {mcpu[k]:7.2f}")
 p(f"{'(4) mapnightly -w W, with the report (once)':44s} {rep[0]:9.3f} {'':16s} {rep[1]:7.2f}")
 rw = {}
@@ -214,7 +224,7 @@ for name, s_, e_ in rep_wrap:
     rw[name] = rw.get(name, 0.0) + float(e_) - float(s_)
 p(f"{'      of which mapreport':44s} {rw.get('mapreport', float('nan')):9.3f}")
 p("  cpu s: median user+sys of the command and its children")
-p("  per round, s: " + "; ".join(f"{k} " + " ".join(f"{x:.2f}" for x in t[k]) for k, _, _ in cmds))
+p("  per round, s: " + "; ".join(f"{k} " + " ".join(f"{x:.2f}" for x in t[k]) for k, _, _, _ in cmds))
 p("")
 p(f"{'ratio':44s} {'of medians':>10s} {'paired':>8s} {'target':>9s}")
 def ratio(a, b, target):
@@ -239,6 +249,7 @@ for name, s, e in wrap:
     wsum[name] = wsum.get(name, 0.0) + float(e) - float(s)
 logd = {}
 for _, name, sec in log:
+    name = name.split(" (")[0]  # "curscan (period 2026-04)": the tool
     logd[name] = logd.get(name, 0) + int(sec.rstrip("s"))
 for name in list(dict.fromkeys([n for n, _, _ in wrap] + list(logd))):
     ls = f"{logd[name]} s" if name in logd else "-"

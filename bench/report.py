@@ -12,8 +12,12 @@ the ratio of the two medians, and the median of the per-round ratios
 busiest thread, threads."""
 
 import json
+import os
 import statistics
 import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import resident  # noqa: E402  (bench/resident.py)
 
 LABELS = [
     ("floor-zlib", "(z) zlib gzread loop: the zlib floor"),
@@ -72,8 +76,10 @@ def main():
          meta["hyperfine"].split()[-1]))
     w("load average %s" % meta.get("load", "?"))
     w("curscan from tree %s" % meta.get("tree", "unknown"))
-    w("input: %.1f MB plain CSV, %.1f MB gzip -%s (%.1f:1), page cache warm"
+    w("input: %.1f MB plain CSV, %.1f MB gzip -%s (%.1f:1)"
       % (plain / mb, gz / mb, meta["gzip_level"], plain / gz))
+    for line in resident.summary(meta.get("resident", "")):
+        w(line)
     w("DuckDB: %s" % meta["duckdb"])
     if meta.get("duckdb_absent", "none") != "none":
         w("  projected columns absent from this export: %s"

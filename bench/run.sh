@@ -222,7 +222,11 @@ tab=$(printf '\t')
 	fi
 } >"$work/commands.tsv"
 ncmd=$(wc -l <"$work/commands.tsv")
-rm -f "$work"/round-*.json
+rm -f "$work"/round-*.json "$work/resident.log"
+# before every run (untimed): the inputs read back in where the kernel
+# dropped them, then how much is resident, logged (bench/resident.py)
+inputs="$(q "$plain") $(q "$gz")"
+for p in $parts; do inputs="$inputs $(q "$p")"; done
 printf '%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >"$work/load.txt"
 say "timing: $warmup warm-up round(s), then $runs rounds of $ncmd commands"
 r=0
@@ -236,19 +240,23 @@ while [ "$r" -lt $((warmup + runs)) ]; do
 	done
 	if [ "$r" -lt "$warmup" ]; then
 		json=$work/warmup.json
+		rlog=$work/warmup-resident.log
 		say "round $((r + 1)): warm-up"
 	else
 		json=$work/round-$(printf '%03d' $((r - warmup + 1))).json
+		rlog=$work/resident.log
 		say "round $((r + 1 - warmup)) of $runs"
 	fi
-	hyperfine --style basic --runs 1 --export-json "$json" "$@" \
+	hyperfine --style basic --runs 1 \
+	    --prepare "python3 $(q "$here/resident.py") $(q "$rlog") $inputs" \
+	    --export-json "$json" "$@" \
 	    >"$work/hyperfine.log" 2>&1 || {
 		cat "$work/hyperfine.log" >&2
 		fail "hyperfine failed"
 	}
 	r=$((r + 1))
 done
-rm -f "$work/warmup.json"
+rm -f "$work/warmup.json" "$work/warmup-resident.log"
 printf '%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$work/load.txt"
 
 # ---- peak RSS, one run each ----
@@ -338,6 +346,7 @@ fi
 	fi
 	printf 'load\t%s\n' "$(paste -sd' ' "$work/load.txt" | awk '{
 	    printf "%s %s %s before timing, %s %s %s after", $1, $2, $3, $4, $5, $6 }')"
+	printf 'resident\t%s\n' "$work/resident.log"
 } >"$work/meta.tsv"
 python3 "$here/report.py" "$work/meta.tsv" "$work/rss.tsv" "$work/ir.tsv" \
     "$work"/round-*.json >"$work/results.txt" || fail "report failed"
