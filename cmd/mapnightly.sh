@@ -166,6 +166,20 @@ is_day() {
 # too, and said after the first one's, which is waited for first: the
 # night says what it would say running them one after the other.
 step=
+# tname NAME: the stage's name in a --times line, with what it ran for:
+# the sharded step, or the period a scan read or a derivation closed
+# (stage_of); tonight's derivation has none
+tname() {
+	if [ -n "$step" ]; then
+		printf '%s (%s)' "$1" "$step"
+	elif [ -n "$stage_of" ]; then
+		printf '%s (%s)' "$1" "$stage_of"
+	else
+		printf '%s' "$1"
+	fi
+}
+stage_of=
+
 stage() {
 	_name=$1
 	_out=$2
@@ -181,7 +195,7 @@ stage() {
 		_rc=$?
 	fi
 	[ $_rc -eq 0 ] || stage_failed "$_name" $_rc
-	[ $times = 0 ] || echo "time	$_name${step:+ ($step)}	$(($(date +%s) - _t0))s" >>"$work/times"
+	[ $times = 0 ] || echo "time	$(tname "$_name")	$(($(date +%s) - _t0))s" >>"$work/times"
 }
 
 # stage_bg NAME STDOUT COMMAND...: a stage started beside the next one
@@ -209,7 +223,7 @@ stage_wait() {
 	bg_pid=
 	cat "$work/$bg_name.err" >&2
 	[ $_bgrc -eq 0 ] || stage_failed "$bg_name" $_bgrc
-	[ $times = 0 ] || echo "time	$bg_name${step:+ ($step)}	$(($(cat "$work/$bg_name.t1") - bg_t0))s" >>"$work/times"
+	[ $times = 0 ] || echo "time	$(tname "$bg_name")	$(($(cat "$work/$bg_name.t1") - bg_t0))s" >>"$work/times"
 }
 
 # stage_failed NAME STATUS: say which stage failed, and exit with its status
@@ -232,7 +246,7 @@ stage_failed() {
 # said (what COMMAND said of the lines it did not get is left out); then
 # COMMAND's.
 scan_pipe() {
-	_sp=$work/scan/$1 _out=$2 _name=${3##*/}
+	_sp=$work/scan/$1 _spp=$1 _out=$2 _name=${3##*/}
 	shift 2
 	[ $times = 0 ] || _t0=$(date +%s)
 	rm -f "$_sp.rc" "$_sp.t1"
@@ -249,8 +263,9 @@ scan_pipe() {
 	[ "$_crc" = 0 ] || stage_failed curscan "$_crc"
 	cat "$_sp.err" >&2
 	[ $_rc -eq 0 ] || stage_failed "$_name" $_rc
-	[ $times = 0 ] || printf 'time\tcurscan\t%ss\ntime\t%s\t%ss\n' \
-		$(($(cat "$_sp.t1") - _t0)) "$_name" $(($(date +%s) - _t0)) >>"$work/times"
+	[ $times = 0 ] || printf 'time\tcurscan (%s)\t%ss\ntime\t%s\t%ss\n' \
+		"$(scan_of "$_spp")" $(($(cat "$_sp.t1") - _t0)) "$(tname "$_name")" \
+		$(($(date +%s) - _t0)) >>"$work/times"
 }
 
 # the curscan --tag keys: each --tag, then the keys of the workloads
@@ -961,7 +976,10 @@ scan() {
 	_sp=$1
 	shift
 	if [ $sharded = 0 ] && [ $scan_piped = 0 ]; then
+		_so=$stage_of
+		stage_of=$(scan_of "$_sp")
 		stage curscan "$work/scan/$_sp.tsv" "$bindir/curscan" "$@"
+		stage_of=$_so
 		return
 	fi
 	# piped (scan_pipe runs it) or sharded: the arguments are kept for the
@@ -973,12 +991,23 @@ scan() {
 	if [ $engine = local ]; then
 		[ -f "$work/scan/$_sp.done" ] && return	# a rerun: scanned
 		mkdir -p "$work/scan/$_sp" || die 4 "$work/scan: cannot create"
+		_so=$stage_of
+		stage_of=$(scan_of "$_sp")
 		stage curscan /dev/null "$bindir/curscan" --shards "$nshards" \
 			-o "$work/scan/$_sp" -s "$work/scan/$_sp.sum" \
 			--rejects "$work/scan/$_sp.rej" "$@"
+		stage_of=$_so
 		: >"$work/scan/$_sp.done" || die 4 "$work/scan: cannot write"
 	else
 		scan_periods=$scan_periods$_sp$nl
+	fi
+}
+# scan_of PERIOD: what a scan of PERIOD read, for --times
+scan_of() {
+	if [ "$1" = - ]; then
+		printf 'files without a period'
+	else
+		printf 'period %s' "$1"
 	fi
 }
 scan_periods=
@@ -1434,7 +1463,9 @@ if [ -n "$periods" ]; then
 	done
 fi
 for _p in $toclose; do
+	stage_of="closing $_p"
 	derive "$from" "" "$(lastday "$_p")" "$work/close/$_p" "$_p"
+	stage_of=
 	fingerprints "$_p" >"$work/close/$_p/delivery.tsv"
 	from=$work/close/$_p
 	log_checkpoint=$_p

@@ -28,3 +28,9 @@ night "$TMP/o" 2026-04-03 15
 cut -f 2,5-7,13 "$TMP/o/current/pools.tsv"
 cmp "$TMP/s/current/pools.tsv" "$TMP/o/current/pools.tsv" && echo "the same pools"
 cmp "$TMP/s/current/attribution.tsv" "$TMP/o/current/attribution.tsv" && echo "the same attribution"
+echo "--- --times: a stage names what it ran for (the scan its period, a closing derivation its period)"
+mapnightly -d "$TMP/t" -c "$TMP/c.tsv" -g "$TMP/g.tsv" --no-report -r "$TMP/root" \
+    --close-after 2 -a 2026-04-03 --times
+echo "exit $?"
+grep '^time' "$TMP/t/current/night.log" | cut -f 2
+for f in pools attribution; do cmp -s "$TMP/s/current/$f.tsv" "$TMP/t/current/$f.tsv" || echo "  $f.tsv differs"; done
