@@ -106,6 +106,7 @@ python3 - "$bin" "$work" "$c" "$asof" "$runs" "$plain" "$gz" "$level" "$lines" \
 import os, resource, shutil, statistics, subprocess, sys, time
 bin, work, c, asof, runs, plain, gz, level, lines, rows, ents, binsum, w, clines, here = sys.argv[1:]
 sys.path.insert(0, here)
+import others  # bench/others.py
 import resident  # bench/resident.py
 runs, rows, ents = int(runs), int(rows), int(ents)
 gzip_on = level != "0"
@@ -151,6 +152,7 @@ if gzip_on:
         ("night-gz", night(sd, gz), fresh(sd), gz),
     ]
 load0 = load()
+snap = others.snapshot()
 t = {k: [] for k, _, _, _ in cmds}
 cpu = {k: [] for k, _, _, _ in cmds}
 for r in range(runs):
@@ -161,6 +163,7 @@ for r in range(runs):
         t[name].append(s)
         cpu[name].append(u)
 load1 = load()
+window = others.measure(snap, os.getpid())
 
 # once each, through the timing wrappers given as --bin: the night with
 # its report (which needs -w: mapreport wants the ownership columns), and
@@ -199,6 +202,8 @@ p(f"night benchmark: {rows:,} rows of a CUR 2.0 month (gen_cur.py, 2026-04), "
 p(f"date {time.strftime('%Y-%m-%d', time.gmtime())}; {os.cpu_count()} cores; {runs} round(s), "
   f"each command once a round, order rotated")
 p(f"load average {load0} before timing, {load1} after")
+for l in others.describe(window, sum(sum(v) for v in cpu.values())):
+    p(l)
 p(f"tools copied to bench/work/night/bin at the start (cksum of all {binsum})")
 p(f"input: {mb:.1f} MB plain CSV" + (f", {os.path.getsize(gz)/1e6:.1f} MB gzip -{level}" if gzip_on else "")
   + f"; charge lines {os.path.getsize(lines)/1e6:.1f} MB, combined {os.path.getsize(clines)/1e6:.1f} MB "

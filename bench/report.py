@@ -17,6 +17,7 @@ import statistics
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import others  # noqa: E402  (bench/others.py)
 import resident  # noqa: E402  (bench/resident.py)
 
 LABELS = [
@@ -75,6 +76,13 @@ def main():
       % (meta["date"], meta["machine"], len(rounds), meta["warmup"],
          meta["hyperfine"].split()[-1]))
     w("load average %s" % meta.get("load", "?"))
+    try:
+        with open(meta.get("others", ""), encoding="utf-8") as f:
+            om = json.load(f)
+    except (OSError, ValueError):
+        om = None
+    for line in others.describe(om, sum(sum(v) for v in cpu.values())):
+        w(line)
     w("curscan from tree %s" % meta.get("tree", "unknown"))
     w("input: %.1f MB plain CSV, %.1f MB gzip -%s (%.1f:1)"
       % (plain / mb, gz / mb, meta["gzip_level"], plain / gz))

@@ -245,6 +245,9 @@ while [ "$r" -lt $((warmup + runs)) ]; do
 	else
 		json=$work/round-$(printf '%03d' $((r - warmup + 1))).json
 		rlog=$work/resident.log
+		# what else runs from here to the end of the timed rounds
+		[ "$r" = "$warmup" ] && { python3 "$here/others.py" start "$work/others.snap" ||
+		    fail "others.py failed"; }
 		say "round $((r + 1 - warmup)) of $runs"
 	fi
 	hyperfine --style basic --runs 1 \
@@ -257,6 +260,8 @@ while [ "$r" -lt $((warmup + runs)) ]; do
 	r=$((r + 1))
 done
 rm -f "$work/warmup.json" "$work/warmup-resident.log"
+python3 "$here/others.py" report "$work/others.snap" $$ "$work/others.json" ||
+    fail "others.py failed"
 printf '%s\n' "$(cut -d' ' -f1-3 /proc/loadavg)" >>"$work/load.txt"
 
 # ---- peak RSS, one run each ----
@@ -347,6 +352,7 @@ fi
 	printf 'load\t%s\n' "$(paste -sd' ' "$work/load.txt" | awk '{
 	    printf "%s %s %s before timing, %s %s %s after", $1, $2, $3, $4, $5, $6 }')"
 	printf 'resident\t%s\n' "$work/resident.log"
+	printf 'others\t%s\n' "$work/others.json"
 } >"$work/meta.tsv"
 python3 "$here/report.py" "$work/meta.tsv" "$work/rss.tsv" "$work/ir.tsv" \
     "$work"/round-*.json >"$work/results.txt" || fail "report failed"
