@@ -77,9 +77,11 @@ c=$work/contracts.tsv
 printf 'id\tprogram\tpayer\tmpe\tstart\tend\tcredit_rate\taccounts\tservices\n' >"$c"
 printf 'G\tmap\t723347347957\t86735\t2026-01-01\t2028-12-31\t0.25\tall\tAmazonEC2,AmazonS3,AmazonRDS,AmazonDynamoDB,AWSLambda,AmazonEKS,AmazonBedrock\n' >>"$c"
 
-python3 - "$bin" "$work" "$c" "$nights" "$rows" "$binsum" <<'PY'
+python3 - "$bin" "$work" "$c" "$nights" "$rows" "$binsum" "$here" <<'PY'
 import os, resource, shutil, statistics, subprocess, sys, time
-bin, work, c, nights, rows, binsum = sys.argv[1:]
+bin, work, c, nights, rows, binsum, here = sys.argv[1:]
+sys.path.insert(0, here)
+import others  # bench/others.py
 nights, rows = int(nights), int(rows)
 days = work + "/days"
 export = work + "/export.csv"
@@ -135,6 +137,7 @@ def night(sd, k):
 sd = work + "/state"
 shutil.rmtree(sd, ignore_errors=True)
 load0 = load()
+snap = others.snapshot()
 res = []
 for k in range(1, nights + 1):
     n = build_export(k)
@@ -148,6 +151,7 @@ shutil.rmtree(full_sd, ignore_errors=True)
 n_full = build_export(nights)
 t_full, cpu_full, tools_full, _ = night(full_sd, nights)
 load1 = load()
+window = others.measure(snap, os.getpid())
 same = subprocess.run(["cmp", "-s", sd + "/current/state.tsv",
                        full_sd + "/current/state.tsv"]).returncode == 0
 shutil.rmtree(sd, ignore_errors=True)
@@ -166,6 +170,8 @@ p(f"month-of-nights benchmark: {rows:,} rows of a CUR 2.0 month (gen_cur.py, 202
 p(f"date {time.strftime('%Y-%m-%d', time.gmtime())}; {os.cpu_count()} cores; each night once, "
   f"in order, on one state directory; mapnightly --no-report -a 2026-04-k")
 p(f"load average {load0} before, {load1} after")
+for l in others.describe(window, sum(r[3] for r in res) + cpu_full):
+    p(l)
 p(f"tools copied to bench/work/nights/bin at the start (cksum of all {binsum})")
 p("")
 tools_names = sorted({n for r in res for n in r[5]})
